@@ -1,0 +1,26 @@
+package io.bulwark.probe;
+
+import io.bulwark.audit.FactCatalog;
+import io.bulwark.audit.FactSpec;
+import java.util.List;
+
+/** Every probe of {@code scan --self}, and the catalog of the facts they declare. */
+public final class Probes {
+    private Probes() {
+    }
+
+    public static List<Probe> all() {
+        return List.of(
+                new UserProbe(),
+                new CapabilityProbe());
+    }
+
+    public static FactCatalog catalog() {
+        return new FactCatalog(all().stream().flatMap(p -> p.facts().stream()).toList());
+    }
+
+    /** Declarations sorted by name, for listing. */
+    public static List<FactSpec> declarations() {
+        return catalog().all().stream().sorted(java.util.Comparator.comparing(FactSpec::name)).toList();
+    }
+}

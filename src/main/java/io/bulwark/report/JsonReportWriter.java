@@ -1,0 +1,104 @@
+package io.bulwark.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bulwark.audit.Fact;
+import io.bulwark.audit.Finding;
+import io.bulwark.audit.FindingStatus;
+import io.bulwark.audit.Report;
+import io.bulwark.audit.Severity;
+import io.bulwark.audit.TargetReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The JSON report, schema {@value #SCHEMA}, documented in {@code docs/report-schema.json}.
+ * The tree is built field by field so that the schema is explicit here and cannot drift
+ * with the shape of internal records.
+ */
+public final class JsonReportWriter implements ReportWriter {
+    public static final String SCHEMA = "bulwark-report/1";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        JSON.writeValue(out, tree(report));
+        out.write('\n');
+    }
+
+    public static ObjectNode tree(Report report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", report.version());
+        root.put("generatedAt", report.generatedAt().toString());
+        root.set("summary", summary(report.findings()));
+        ArrayNode targets = root.putArray("targets");
+        for (TargetReport t : report.targets()) {
+            ObjectNode node = targets.addObject();
+            ObjectNode target = node.putObject("target");
+            target.put("kind", t.target().kind());
+            target.put("id", t.target().id());
+            target.put("description", t.target().description());
+            node.set("summary", summary(t.findings()));
+            ArrayNode findings = node.putArray("findings");
+            t.findings().forEach(f -> findings.add(finding(f)));
+            ArrayNode facts = node.putArray("facts");
+            t.facts().forEach(f -> facts.add(fact(f)));
+        }
+        return root;
+    }
+
+    private static ObjectNode summary(List<Finding> findings) {
+        ObjectNode summary = JSON.createObjectNode();
+        for (FindingStatus status : FindingStatus.values()) {
+            summary.put(status.id(), findings.stream().filter(f -> f.status() == status).count());
+        }
+        ObjectNode bySeverity = summary.putObject("failedBySeverity");
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity.id(), findings.stream()
+                    .filter(f -> f.status() == FindingStatus.FAIL && f.rule().severity() == severity).count());
+        }
+        return summary;
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("ruleId", f.rule().id());
+        node.put("surface", f.rule().surface().id());
+        node.put("title", f.rule().title());
+        node.put("severity", f.rule().severity().id());
+        node.put("status", f.status().id());
+        if (!f.reason().isEmpty()) {
+            node.put("reason", f.reason());
+        }
+        ArrayNode evidence = node.putArray("evidence");
+        f.evidence().forEach(e -> evidence.add(fact(e)));
+        node.put("why", f.rule().why());
+        node.put("fix", f.rule().fix());
+        node.put("runOption", f.rule().runOption());
+        ObjectNode refs = node.putObject("references");
+        ArrayNode cis = refs.putArray("cis");
+        f.rule().references().cis().forEach(cis::add);
+        ArrayNode pss = refs.putArray("pss");
+        f.rule().references().pss().forEach(pss::add);
+        return node;
+    }
+
+    static ObjectNode fact(Fact f) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("name", f.name());
+        node.put("observed", f.observed());
+        node.set("value", JSON.valueToTree(f.value()));
+        node.put("evidence", f.evidence());
+        if (f.confidence() != null) {
+            node.put("confidence", f.confidence().id());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,5 @@
+package io.bulwark.cli;
+import picocli.CommandLine.Command;
+@Command(name = "lint")
+final class SeccompLintCommand {
+}

@@ -54,7 +54,7 @@ public final class TextReportWriter implements ReportWriter {
                 case FAIL -> {
                     out.println("  " + severity(f.rule().severity()) + " " + f.rule().id() + "  " + f.rule().title());
                     for (Fact e : f.evidence()) {
-                        out.println(dim("      evidence: " + e.name() + " = " + value(e) + "  (" + e.evidence() + ")"));
+                        out.println(dim("      evidence: " + e.name() + " = " + FactText.value(e) + "  (" + e.evidence() + ")"));
                     }
                     out.println("      fix: " + f.rule().fix().replace("\n", " "));
                     if (!f.rule().runOption().isEmpty()) {
@@ -85,14 +85,6 @@ public final class TextReportWriter implements ReportWriter {
                 + ", " + target.count(FindingStatus.PASS) + " closed, "
                 + target.count(FindingStatus.NOT_APPLICABLE) + " could not be checked");
         out.println();
-    }
-
-    private static String value(Fact f) {
-        if (!f.observed()) {
-            return "not observed";
-        }
-        return f.value() instanceof List<?> list ? (list.isEmpty() ? "[]" : String.join(",", list.stream().map(Object::toString).toList()))
-                : String.valueOf(f.value());
     }
 
     private String severity(Severity s) {

@@ -10,11 +10,16 @@ final class FactText {
 
     /** The value as a person reads it: lists comma-separated, {@code not observed} when there is none. */
     static String value(Fact f) {
+        return value(f, ",");
+    }
+
+    /** The value with list items joined by {@code separator} (", " lets a browser wrap long lists). */
+    static String value(Fact f, String separator) {
         if (!f.observed()) {
             return "not observed";
         }
         if (f.value() instanceof List<?> list) {
-            return list.isEmpty() ? "[]" : String.join(",", list.stream().map(Object::toString).toList());
+            return list.isEmpty() ? "[]" : String.join(separator, list.stream().map(Object::toString).toList());
         }
         return String.valueOf(f.value());
     }

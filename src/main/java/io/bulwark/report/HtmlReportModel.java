@@ -105,6 +105,6 @@ final class HtmlReportModel {
     }
 
     private static FactView fact(Fact f) {
-        return new FactView(f.name(), FactText.value(f), f.evidence(), f.confidence() == null ? "" : f.confidence().id(), f.observed());
+        return new FactView(f.name(), FactText.value(f, ", "), f.evidence(), f.confidence() == null ? "" : f.confidence().id(), f.observed());
     }
 }

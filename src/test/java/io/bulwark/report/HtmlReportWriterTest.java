@@ -49,7 +49,7 @@ class HtmlReportWriterTest {
     @Test
     void eachFindingShowsEvidenceWhyFixAndReferences() throws Exception {
         String html = html(SampleReports.selfOnly());
-        assertThat(html).contains("<code>caps.effective</code> = <code class=\"value\">CHOWN,SYS_ADMIN</code>")
+        assertThat(html).contains("<code>caps.effective</code> = <code class=\"value\">CHOWN, SYS_ADMIN</code>")
                 .contains("status CapEff: 0000000000200001")
                 .contains("SYS_ADMIN is the new root.")
                 .contains("<dd class=\"fix\">Drop SYS_ADMIN: docker run --cap-drop ALL</dd>")

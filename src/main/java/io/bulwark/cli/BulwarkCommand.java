@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
             "workloads hardened, and gate CI on the result.", ""},
         subcommands = {
             ScanCommand.class,
+            DiffCommand.class,
             RulesCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  scan passed the gate      1  findings at or above --fail-on",
+            "  0  scan passed the gate      1  findings at or above --fail-on (diff: new failures)",
             "  2  bad usage or input        3  the scan itself failed",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})

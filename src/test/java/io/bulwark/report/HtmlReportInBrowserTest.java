@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bulwark.cli.Main;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The HTML of a real {@code scan --self}, rendered by headless Chromium as a person would see
@@ -43,8 +46,11 @@ class HtmlReportInBrowserTest {
         }
         chromium = found.get();
         Files.createDirectories(OUT);
-        int exit = Main.run("scan", "--self", "--format", "html,json", "--out-dir", OUT.toString());
-        assertThat(exit).as("scan exit status").isZero();
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("scan", "--self", "--format", "html,json", "--out-dir", OUT.toString());
+        assertThat(exit).as("scan exit status; stderr: " + err).isZero();
         json = new ObjectMapper().readTree(OUT.resolve("bulwark-report.json").toFile());
         dom = chromium("--dump-dom");
         chromium("--screenshot=" + OUT.resolve("bulwark-report.png").toAbsolutePath(), "--window-size=1280,2000");

@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
             "not before, those fixed since, and those whose severity or status changed. Findings are",
             "matched by rule id and target id.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no new failures   1  new failures (a finding fails in NEW that did not in OLD)   2  bad usage or input"})
+        footer = {
+            "  0  no new failures",
+            "  1  new failures: findings that fail in NEW.json and did not in OLD.json",
+            "  2  bad usage or input (a file that is not a bulwark JSON report)"})
 public final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD.json", description = "The earlier report.")

@@ -24,8 +24,13 @@ import picocli.CommandLine.Option;
             "Probe the environment bulwark runs in (a container from inside, or a bare host) and",
             "report every isolation surface left open, with evidence, severity and the fix.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  passed the gate   1  findings at or above --fail-on   2  bad usage or input   3  scan failed", "",
-            "Example (CI): bulwark scan --fail-on high --format sarif,junit,html --out-dir reports/"})
+        footer = {
+            "  0  passed the gate",
+            "  1  findings at or above --fail-on (not waived, not in --baseline)",
+            "  2  bad usage or input (an option, a rule, waiver or baseline file)",
+            "  3  the scan itself failed",
+            "",
+            "In CI:  bulwark scan --fail-on high --format sarif,junit --out-dir reports/"})
 public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--self", description = "Scan the environment bulwark runs in (the default).")

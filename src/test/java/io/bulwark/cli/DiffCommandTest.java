@@ -43,7 +43,7 @@ class DiffCommandTest {
 
     @Test
     void theHelpDocumentsTheExitCodes() {
-        assertThat(CliRun.of("diff", "--help").out()).contains("0  no new failures").contains("1  new failures").contains("2  bad usage or input");
+        assertThat(CliRun.of("diff", "--help").out()).contains("0  no new failures").contains("1  new failures: findings that fail in NEW.json").contains("2  bad usage or input");
     }
 
     @ParameterizedTest

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
             ScanCommand.class,
             DiffCommand.class,
             RulesCommand.class,
+            SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

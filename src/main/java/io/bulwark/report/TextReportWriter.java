@@ -1,5 +1,6 @@
 package io.bulwark.report;
 
+import io.bulwark.audit.Explanation;
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.Finding;
 import io.bulwark.audit.FindingStatus;
@@ -53,8 +54,11 @@ public final class TextReportWriter implements ReportWriter {
             switch (f.status()) {
                 case FAIL -> {
                     out.println("  " + severity(f.rule().severity()) + " " + f.rule().id() + "  " + f.rule().title());
+                    for (String because : Explanation.of(f)) {
+                        out.println("      because: " + because);
+                    }
                     for (Fact e : f.evidence()) {
-                        out.println(dim("      evidence: " + e.name() + " = " + FactText.value(e) + "  (" + e.evidence() + ")"));
+                        out.println(dim("      evidence: " + e.name() + ": " + shorten(e.evidence())));
                     }
                     out.println("      fix: " + f.rule().fix().replace("\n", " "));
                     if (!f.rule().runOption().isEmpty()) {
@@ -85,6 +89,10 @@ public final class TextReportWriter implements ReportWriter {
                 + ", " + target.count(FindingStatus.PASS) + " closed, "
                 + target.count(FindingStatus.NOT_APPLICABLE) + " could not be checked");
         out.println();
+    }
+
+    private static String shorten(String evidence) {
+        return evidence.length() <= 160 ? evidence : evidence.substring(0, 157) + "…";
     }
 
     private String severity(Severity s) {

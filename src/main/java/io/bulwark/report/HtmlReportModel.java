@@ -1,5 +1,6 @@
 package io.bulwark.report;
 
+import io.bulwark.audit.Explanation;
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.Finding;
 import io.bulwark.audit.FindingStatus;
@@ -40,7 +41,7 @@ final class HtmlReportModel {
                               List<FindingView> passed, List<FindingView> notApplicable) {
     }
 
-    public record FindingView(String ruleId, String title, String severity, String status, List<FactView> evidence,
+    public record FindingView(String ruleId, String title, String severity, String status, List<String> because, List<FactView> evidence,
                               String why, String fix, String runOption, List<String> cis, List<String> pss, String reason,
                               String waiverNote) {
     }
@@ -99,7 +100,8 @@ final class HtmlReportModel {
         String waiverNote = f.waiver().map(w -> f.waiverExpired()
                 ? "waiver expired on " + w.expires() + " (" + w.source() + "): " + w.reason()
                 : "waived until " + w.expires() + " (" + w.source() + "): " + w.reason()).orElse("");
-        return new FindingView(f.rule().id(), f.rule().title(), f.rule().severity().id(), f.status().id(),
+        List<String> because = f.status() == FindingStatus.FAIL || f.status() == FindingStatus.WAIVED ? Explanation.of(f) : List.of();
+        return new FindingView(f.rule().id(), f.rule().title(), f.rule().severity().id(), f.status().id(), because,
                 f.evidence().stream().map(HtmlReportModel::fact).toList(), f.rule().why(), f.rule().fix(),
                 f.rule().runOption(), f.rule().references().cis(), f.rule().references().pss(), f.reason(), waiverNote);
     }

@@ -51,6 +51,7 @@ class HtmlReportWriterTest {
         String html = html(SampleReports.selfOnly());
         assertThat(html).contains("<code>caps.effective</code> = <code class=\"value\">CHOWN, SYS_ADMIN</code>")
                 .contains("status CapEff: 0000000000200001")
+                .contains("<dd class=\"because\"><code>user.root_is_host_root = true</code></dd>")
                 .contains("SYS_ADMIN is the new root.")
                 .contains("<dd class=\"fix\">Drop SYS_ADMIN: docker run --cap-drop ALL</dd>")
                 .contains("CIS Docker Benchmark 5.4")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  scan passed the gate      1  findings at or above --fail-on (diff: new failures)",
+            "  0  scan passed the gate      1  findings at or above --fail-on; diff: new failures",
             "  2  bad usage or input        3  the scan itself failed",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})

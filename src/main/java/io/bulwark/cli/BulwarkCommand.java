@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  scan passed the gate      1  findings at or above --fail-on; diff: new failures",
+            "  0  scan passed the gate      1  findings at or above --fail-on",
             "  2  bad usage or input        3  the scan itself failed",
+            "  diff: 0 no new failures, 1 new failures, 2 bad input",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})
 public final class BulwarkCommand implements Runnable {

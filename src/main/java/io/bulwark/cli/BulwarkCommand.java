@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
             "workloads hardened, and gate CI on the result.", ""},
         subcommands = {
             ScanCommand.class,
+            DiffCommand.class,
             RulesCommand.class,
             SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  0  scan passed the gate      1  findings at or above --fail-on",
             "  2  bad usage or input        3  the scan itself failed",
+            "  diff: 0 no new failures, 1 new failures, 2 bad input",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})
 public final class BulwarkCommand implements Runnable {

@@ -26,7 +26,7 @@ final class SeccompLintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROFILE|FILE", description = "A profile file, 'default' / 'strict', or a compiled program.")
     String input;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = ScanCommand.SeverityConverter.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = GateOptions.SeverityConverter.class,
             description = "Exit 1 when a finding of this severity or worse is reported: critical, high, medium, low, info.")
     Severity failOn;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "for --arch/--cap/--kernel) or compiled programs, in any mix. Every syscall number of every",
             "architecture either handles is tried on samples of the argument values both compare against.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  the two decide the same   1  they differ   2  bad usage or input"})
+        footer = {"  0  the two decide the same", "  1  they differ", "  2  bad usage or input"})
 final class SeccompDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "A profile file, 'default' / 'strict', or a compiled program.")
     String a;

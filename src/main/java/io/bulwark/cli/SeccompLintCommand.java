@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
             "lookup_dcookie, nfsservctl, vm86. Where the kernel still requires a capability the target",
             "does not keep (--cap), the finding is reported at info.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no finding at or above --fail-on   1  findings at or above --fail-on   2  bad usage or input"})
+        footer = {"  0  no finding at or above --fail-on", "  1  findings at or above --fail-on", "  2  bad usage or input"})
 final class SeccompLintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROFILE|FILE", description = "A profile file, 'default' / 'strict', or a compiled program.")
     String input;

@@ -1,4 +1,4 @@
-/* libFuzzer harness for the plan reader: 'make fuzz', then build/fuzz-plan CORPUS_DIR, with
+/* libFuzzer harness for the plan reader: 'make fuzz', then target/native/fuzz-plan CORPUS_DIR, with
  * the vectors in src/test/resources/plans as the seed corpus. Any crash or sanitizer report
  * is a bug: the reader must reject bad input with a message, never misbehave. */
 #include "../plan.h"

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             ScanCommand.class,
             RulesCommand.class,
+            RunCommand.class,
+            PlanCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

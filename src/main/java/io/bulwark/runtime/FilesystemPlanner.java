@@ -29,7 +29,8 @@ final class FilesystemPlanner {
     private final Path root;
     private final List<BindSpec> binds = new ArrayList<>();
 
-    FilesystemPlanner(RuntimeDefaults defaults, RunSpec spec, HostView host) {
+    /** @param containerRoot the host uid that container root maps to, or -1 without a user namespace */
+    FilesystemPlanner(RuntimeDefaults defaults, RunSpec spec, long containerRoot) {
         this.defaults = defaults;
         this.spec = spec;
         this.root = spec.rootfs() == null ? Path.of("/") : realDirectory("--rootfs", spec.rootfs());
@@ -45,6 +46,7 @@ final class FilesystemPlanner {
                 throw new RunFailure("--bind " + b.source() + ":" + b.target() + ": " + b.source() + " does not exist on the host");
             }
             Path real = real(source);
+            checkReachable("--bind " + b.source() + ":" + b.target(), real, containerRoot);
             checkTarget("--bind " + b.source() + ":" + b.target(), b.target(), Files.isDirectory(real));
             binds.add(new BindSpec(real.toString(), b.target(), b.readOnly()));
         }
@@ -141,6 +143,28 @@ final class FilesystemPlanner {
             if (Files.isDirectory(path) != directory) {
                 throw new RunFailure(input + ": " + target + " is " + (directory ? "a file" : "a directory")
                         + " and the source is not; make them the same kind");
+            }
+        }
+    }
+
+    /**
+     * Container root, an unprivileged host id, must be able to pass through every directory
+     * above the source; otherwise the executor's bind fails with a bare "Permission denied".
+     */
+    private static void checkReachable(String input, Path source, long containerRoot) {
+        if (containerRoot < 0) {
+            return;
+        }
+        for (Path dir = Files.isDirectory(source) ? source : source.getParent(); dir != null; dir = dir.getParent()) {
+            try {
+                int owner = (Integer) Files.getAttribute(dir, "unix:uid");
+                int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+                if ((mode & 01) == 0 && owner != containerRoot) {
+                    throw new RunFailure(input + ": container root (host uid " + containerRoot + ") cannot enter " + dir
+                            + " (mode " + Integer.toOctalString(mode & 07777) + ", owner " + owner + "); chmod o+x it");
+                }
+            } catch (IOException e) {
+                throw new RunFailure(input + ": cannot read " + dir + ": " + e.getMessage());
             }
         }
     }

@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public record IdMapping(String uidMap, String gidMap, String setgroups, String source) {
 
+    /** The host uid that uid 0 in the container is. */
+    public long containerRoot() {
+        return Long.parseLong(uidMap.trim().split("\\s+")[1]);
+    }
+
     public static IdMapping choose(int euid, int egid, String subuid, String subgid, RuntimeDefaults d) {
         if (euid != 0) {
             return new IdMapping("0 " + euid + " 1\n", "0 " + egid + " 1\n", "deny",

@@ -33,7 +33,7 @@ public final class Planner {
             throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
         }
         IdMapping ids = userns ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults) : null;
-        FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, host);
+        FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot());
         long caps = capabilityMask(spec);
         List<String> env = environment(spec);
         String cwd = spec.cwd() != null ? spec.cwd() : defaults.cwd();

@@ -13,6 +13,7 @@ import io.bulwark.runtime.SeccompPrograms;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,7 @@ public final class RunCommand implements Callable<Integer>, Main.FailureCode {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        CompletableFuture<Launcher.HandoverCalls> calls = dryRun ? null : Launcher.bindEarly();
         try {
             HostView host = HostView.current();
             Plan plan = new Planner(RuntimeDefaults.load(), host, new SeccompPrograms()).plan(options.spec());
@@ -57,7 +59,7 @@ public final class RunCommand implements Callable<Integer>, Main.FailureCode {
             }
             Path cache = ExecutorBinary.cacheDir(host.euid(), System.getenv());
             Path exe = ExecutorBinary.extract(cache, host.euid());
-            new Launcher(exe, cache).handOver(PlanEncoder.encode(plan));
+            new Launcher(exe, cache).handOver(PlanEncoder.encode(plan), calls);
             return ExitCode.RUN_FAILED.code(); // not reached: handOver returns only by throwing
         } catch (RunFailure f) {
             err.println("bulwark: " + f.getMessage());

@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
+import jnr.ffi.Runtime;
 
 /**
  * Starts the executor on a plan. {@link #handOver} replaces the JVM with it (same pid, no JVM
@@ -22,24 +23,36 @@ public final class Launcher {
         this.cacheDir = cacheDir;
     }
 
-    /** glibc's memfd_create(2), which jnr-posix does not bind. */
-    public interface MemfdLibrary {
+    /**
+     * The three libc calls of the hand-over. A binding of just these costs a fraction of
+     * loading all of jnr-posix, which matters on the start path of every run.
+     */
+    public interface HandoverCalls {
         int memfd_create(String name, int flags);
+
+        long write(int fd, byte[] buf, long count);
+
+        int execv(String path, String[] argv);
+    }
+
+    /** Binds the hand-over calls on another thread, so that it overlaps planning. */
+    public static CompletableFuture<HandoverCalls> bindEarly() {
+        return CompletableFuture.supplyAsync(() -> LibraryLoader.create(HandoverCalls.class).load("c"));
     }
 
     /** execv's the executor with the plan on a memfd; returns only by throwing. */
-    public void handOver(byte[] plan) {
-        POSIX posix = POSIXFactory.getNativePOSIX();
-        MemfdLibrary libc = LibraryLoader.create(MemfdLibrary.class).load("c");
+    public void handOver(byte[] plan, CompletableFuture<HandoverCalls> calls) {
+        HandoverCalls libc = calls.join();
+        Runtime runtime = Runtime.getRuntime(libc);
         int fd = libc.memfd_create("bulwark-plan", 0); // no MFD_CLOEXEC: the executor reads it
-        if (fd < 0 || posix.write(fd, plan, plan.length) != plan.length) {
-            throw new RunFailure("cannot write the plan to a memfd (errno " + posix.errno() + ")");
+        if (fd < 0 || libc.write(fd, plan, plan.length) != plan.length) {
+            throw new RunFailure("cannot write the plan to a memfd (errno " + LastError.getLastError(runtime) + ")");
         }
         System.out.flush();
         System.err.flush();
         String exe = executor.toString();
-        posix.execv(exe, new String[] {exe, "--plan-fd", Integer.toString(fd)});
-        throw new RunFailure("cannot execute " + exe + " (errno " + posix.errno() + ")");
+        libc.execv(exe, new String[] {exe, "--plan-fd", Integer.toString(fd), null});
+        throw new RunFailure("cannot execute " + exe + " (errno " + LastError.getLastError(runtime) + ")");
     }
 
     /** Runs the executor as a child; the plan file, private to the caller, goes when it exits. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             RulesCommand.class,
             RunCommand.class,
             PlanCommand.class,
+            SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

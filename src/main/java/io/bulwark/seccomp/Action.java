@@ -58,6 +58,15 @@ public record Action(Kind kind, int data) {
         return kind.ret | data;
     }
 
+    /**
+     * Whether this action takes precedence over {@code other} when both match, as the kernel
+     * ranks the results of stacked filters: KILL_PROCESS, KILL_THREAD, TRAP, ERRNO, NOTIFY,
+     * TRACE, LOG, ALLOW (the lower signed action value wins).
+     */
+    public boolean overrides(Action other) {
+        return kind.ret < other.kind.ret;
+    }
+
     /** The action a SECCOMP_RET_* value stands for, as the kernel reads it (unknown values act as KILL_PROCESS). */
     public static Action fromRet(int ret) {
         int top = ret & 0xffff0000;

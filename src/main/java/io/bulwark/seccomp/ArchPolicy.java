@@ -18,8 +18,10 @@ public record ArchPolicy(Arch arch, Map<Integer, List<Rule>> rules, int highestN
 
     /**
      * The profile's decision for a syscall with these arguments, or {@code fallback}: an
-     * unconditional rule decides its syscall; otherwise the first rule whose conditions all
-     * hold. This is the meaning the compiled program must have.
+     * unconditional rule decides its syscall (as in libseccomp, it replaces the conditional
+     * ones); otherwise, of the rules whose conditions all hold, the most restrictive action
+     * wins, as the kernel ranks stacked filters (the first in profile order among equals).
+     * This is the meaning the compiled program must have.
      */
     public Action decide(int nr, long[] args, Action fallback) {
         List<Rule> list = rulesFor(nr);
@@ -28,11 +30,12 @@ public record ArchPolicy(Arch arch, Map<Integer, List<Rule>> rules, int highestN
                 return r.action();
             }
         }
+        Action decided = null;
         for (Rule r : list) {
-            if (r.matches(args)) {
-                return r.action();
+            if (r.matches(args) && (decided == null || r.action().overrides(decided))) {
+                decided = r.action();
             }
         }
-        return fallback;
+        return decided == null ? fallback : decided;
     }
 }

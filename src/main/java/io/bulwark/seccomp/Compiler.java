@@ -25,11 +25,15 @@ public final class Compiler {
     public static CompiledFilter compile(Policy policy, CompileOptions options) {
         BpfProgram program = new Compiler().program(policy, options);
         if (program.length() > BpfProgram.MAX_INSTRUCTIONS) {
-            throw new InputException(policy.source() + ": the filter compiles to " + program.length()
-                    + " instructions, more than the kernel's limit of " + BpfProgram.MAX_INSTRUCTIONS
-                    + "; use fewer argument conditions or fewer architectures");
+            throw tooLong(policy, Integer.toString(program.length()));
         }
         return new CompiledFilter(program, policy, FilterFlags.bits(policy.flags()));
+    }
+
+    private static InputException tooLong(Policy policy, String length) {
+        return new InputException(policy.source() + ": the filter compiles to " + length
+                + " instructions, more than the kernel's limit of " + BpfProgram.MAX_INSTRUCTIONS
+                + "; use fewer argument conditions or fewer architectures");
     }
 
     private BpfProgram program(Policy policy, CompileOptions options) {
@@ -50,6 +54,9 @@ public final class Compiler {
             section(s.getValue(), policy.defaultAction(), options);
         }
         b.emitReturns();
+        if (b.size() > BpfProgram.MAX_INSTRUCTIONS) {
+            throw tooLong(policy, "at least " + b.size());
+        }
         return b.build();
     }
 

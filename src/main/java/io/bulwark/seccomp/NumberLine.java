@@ -75,7 +75,10 @@ final class NumberLine {
             }
         }
         if (!rules.isEmpty()) {
-            return new Verdict.Conditional(owner.arch(), (int) nr, rules, defaultAction);
+            // most restrictive first, profile order among equals: then the first match is the answer
+            List<Rule> ranked = new ArrayList<>(rules);
+            ranked.sort((a, b) -> Integer.compare(a.action().kind().ret(), b.action().kind().ret()));
+            return new Verdict.Conditional(owner.arch(), (int) nr, ranked, defaultAction);
         }
         if (options.enosys() && nr != TOP && nr > Integer.toUnsignedLong(owner.highestNamed())) {
             return new Verdict.Return(Action.errno(Action.ENOSYS));

@@ -21,6 +21,11 @@ public final class PolicyResolver {
     private PolicyResolver() {
     }
 
+    /** The profile's rules that apply to the target, in order (what runc would hand to libseccomp). */
+    public static List<SyscallRule> applicableRules(Profile profile, Target target) {
+        return profile.syscalls().stream().filter(r -> applies(r, target)).toList();
+    }
+
     public static Policy resolve(Profile profile, Target target) {
         List<Arch> arches = filterArches(profile, target.nativeArch());
         List<String> notes = new ArrayList<>();

@@ -175,35 +175,47 @@ final class ProgramBuilder {
         return at;
     }
 
-    /** Fixes the first conditional jump that does not fit; false when all fit. */
+    /**
+     * Bridges every conditional jump that does not fit, last first so the positions of the
+     * ones before stay valid; false when all fit already.
+     */
     private boolean relaxOne() {
         Map<Slot, Integer> at = positions();
+        List<Integer> far = new ArrayList<>();
         for (int pc = 0; pc < slots.size(); pc++) {
             Slot s = slots.get(pc);
-            if ((s.code & 0x07) != BpfInstruction.JMP || (s.code & 0xf0) == BpfInstruction.JA) {
-                continue;
-            }
-            for (boolean onTrue : new boolean[] {true, false}) {
-                Slot target = (Slot) (onTrue ? s.whenTrue : s.whenFalse);
-                if (at.get(target) - pc - 1 <= 255) {
-                    continue;
-                }
-                Slot near = target.code == (BpfInstruction.RET | BpfInstruction.K) ? nearbyReturn(pc, target.k) : null;
-                if (near == null) {
-                    near = target.code == (BpfInstruction.RET | BpfInstruction.K)
-                            ? new Slot(target.code, target.k, null, null)
-                            : new Slot(BpfInstruction.JMP | BpfInstruction.JA, 0, target, null);
-                    slots.add(pc + 1, near);
-                }
-                if (onTrue) {
-                    s.whenTrue = near;
-                } else {
-                    s.whenFalse = near;
-                }
-                return true;
+            if ((s.code & 0x07) == BpfInstruction.JMP && (s.code & 0xf0) != BpfInstruction.JA
+                    && (at.get((Slot) s.whenTrue) - pc - 1 > 255 || at.get((Slot) s.whenFalse) - pc - 1 > 255)) {
+                far.add(pc);
             }
         }
-        return false;
+        for (int f = far.size() - 1; f >= 0; f--) {
+            int pc = far.get(f);
+            Slot s = slots.get(pc);
+            if (at.get((Slot) s.whenTrue) - pc - 1 > 255) {
+                s.whenTrue = bridge(pc, (Slot) s.whenTrue);
+            }
+            if (at.get((Slot) s.whenFalse) - pc - 1 > 255) {
+                s.whenFalse = bridge(pc, (Slot) s.whenFalse);
+            }
+        }
+        return !far.isEmpty();
+    }
+
+    /** A slot next to the jump at {@code pc} that leads to {@code target}. */
+    private Slot bridge(int pc, Slot target) {
+        boolean isReturn = target.code == (BpfInstruction.RET | BpfInstruction.K);
+        Slot near = isReturn ? nearbyReturn(pc, target.k) : null;
+        if (near == null) {
+            near = isReturn ? new Slot(target.code, target.k, null, null)
+                    : new Slot(BpfInstruction.JMP | BpfInstruction.JA, 0, target, null);
+            slots.add(pc + 1, near);
+        }
+        return near;
+    }
+
+    int size() {
+        return slots.size();
     }
 
     /** A {@code ret k} already within reach of the jump at {@code pc}, if there is one. */

@@ -18,12 +18,12 @@ final class Runs {
     record Result(int status, String out, String err) {
     }
 
-    /** Options of a test run; defaults as 'bulwark run', but seccomp unconfined unless set. */
+    /** Options of a test run; the defaults of 'bulwark run'. */
     static final class Spec {
         List<BindSpec> binds = new ArrayList<>();
         List<String> tmpfs = new ArrayList<>();
         Set<Capability> caps = Set.of();
-        String seccomp = SeccompPrograms.UNCONFINED;
+        String seccomp = "default";
         long pidsMax = 1024;
         String cwd;
         Set<Namespace> shared = Set.of();

@@ -92,16 +92,16 @@ public final class Planner {
     }
 
     private CgroupPlan cgroup(String controller, String option, Map<String, String> v1, Map<String, String> v2) {
+        String without = option.equals("--pids-max") ? "run with --pids-max unlimited" : "run without --memory";
         CgroupLayout.Controller c = host.cgroups().find(controller).orElseThrow(() -> new RunFailure(
-                "no " + controller + " cgroup controller is mounted for this process (v1 or v2); " + option
-                        + (option.equals("--pids-max") ? " unlimited" : " 0") + " runs without it"));
+                "no " + controller + " cgroup controller is mounted for this process (v1 or v2); " + without));
         if (!host.cgroups().delegates(c, controller)) {
             throw new RunFailure("cgroup v2 " + c.parent() + " does not delegate the " + controller
-                    + " controller (add it to cgroup.subtree_control) or run without " + option);
+                    + " controller: add it to cgroup.subtree_control, or " + without);
         }
         if (!Files.isWritable(c.parent())) {
             throw new RunFailure("cannot create cgroups in " + c.parent() + " (not writable by uid " + host.euid()
-                    + "); run as root or without " + option);
+                    + "): run as root, or " + without);
         }
         return new CgroupPlan(c.parent().toString(), c.version() == 1 ? v1 : v2);
     }

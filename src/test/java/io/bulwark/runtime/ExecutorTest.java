@@ -106,6 +106,21 @@ class ExecutorTest {
     }
 
     @Test
+    void twentyConcurrentRunsLeaveNoCgroupBehind() throws Exception {
+        byte[] plan = PlanEncoder.encode(Runs.plan(new Runs.Spec(), "sh", "-c", "sleep 0.2"));
+        Launcher launcher = Runs.launcher(dir.resolve("cache"));
+        List<Process> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            runs.add(launcher.start(plan, ProcessBuilder.Redirect.DISCARD, ProcessBuilder.Redirect.INHERIT));
+        }
+        for (Process p : runs) {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(Runs.pidsCgroup(p)).doesNotExist();
+        }
+    }
+
+    @Test
     void aPlanFileOthersCanWriteIsRefused() throws Exception {
         Path cache = dir.resolve("cache");
         Path exe = ExecutorBinary.extract(cache, HostView.current().euid());

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
             ScanCommand.class,
             DiffCommand.class,
             RulesCommand.class,
+            RunCommand.class,
+            PlanCommand.class,
             SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             "  0  scan passed the gate      1  findings at or above --fail-on",
             "  2  bad usage or input        3  the scan itself failed",
             "  diff: 0 no new failures, 1 new failures, 2 bad input",
+            "  run:  the workload's status; 125 bulwark failed before it started,",
+            "        126 the command could not be executed, 127 it was not found",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})
 public final class BulwarkCommand implements Runnable {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bulwark diff OLD.json NEW.json}: what got fixed, what is new, what changed. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "Compare two JSON reports: what is new, fixed, or changed.", sortOptions = false,
         description = {
             "Compare two JSON reports (bulwark scan --format json): the findings that fail now and did",
             "not before, those fixed since, and those whose severity or status changed. Findings are",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bulwark plan}: compile a run's plan to a file that the executor runs without a JVM. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Compile a run plan to a file, to start it later without a JVM.",
         description = {
             "Compile the plan of 'bulwark run' with the same options into FILE (mode 0600), and print the",
             "command that runs it: the executor alone, without a JVM. 'bulwark run --dry-run' shows it as text.", ""})

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bulwark run}: plan a hardened run, then hand the process over to the executor. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a command hardened: user namespace, seccomp, no capabilities, pids cgroup.",
         description = {
             "Run a command hardened: new namespaces (user, mnt, pid, ipc, uts, net, cgroup), root mapped to an",
             "unprivileged host id, the host's / read-only (or --rootfs) with a fresh /proc, a minimal /dev,",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bulwark scan}: probe targets, judge them by the rules, apply waivers, report, gate. */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        header = "Audit a container or host: every isolation surface left open, with the fix.", sortOptions = false,
         description = {
             "Probe the environment bulwark runs in (a container from inside, or a bare host) and",
             "report every isolation surface left open, with evidence, severity and the fix.", ""},

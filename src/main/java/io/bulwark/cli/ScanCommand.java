@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         header = "Audit a container or host: every isolation surface left open, with the fix.", sortOptions = false,
         description = {
-            "Probe the environment bulwark runs in (a container from inside, or a bare host) and",
-            "report every isolation surface left open, with evidence, severity and the fix.", ""},
+            "Probe the environment bulwark runs in (a container from inside, or a bare",
+            "host) and report every isolation surface left open, with evidence, severity",
+            "and the fix.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  passed the gate",

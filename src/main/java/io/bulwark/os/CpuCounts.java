@@ -19,7 +19,7 @@ public final class CpuCounts {
             return 0;
         }
         for (String part : trimmed.split(",")) {
-            String[] range = part.strip().split("-");
+            String[] range = part.strip().split("-", -1);
             try {
                 int from = Integer.parseInt(range[0]);
                 int to = range.length == 2 ? Integer.parseInt(range[1]) : from;

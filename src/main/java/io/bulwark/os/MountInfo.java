@@ -151,10 +151,11 @@ public final class MountInfo {
     }
 
     /**
-     * The mounts a path lookup can reach. A mount is covered when another mount sits on its
-     * mount point or on a directory above it without being one of its ancestors: that one was
-     * mounted later, over it (as {@code unshare --mount-proc} puts a new {@code /proc} over the
-     * old one). This does not rely on the order of the table, which moved mounts upset.
+     * The mounts a path lookup can reach, found on the mount tree (parent ids), not from the
+     * order of the table, which moved mounts upset. A mount is reachable when its parent is
+     * and no sibling sits on its mount point or a directory above it, nor an overmount on
+     * its parent's own mount point; it is visible when, besides, nothing is mounted right on
+     * top of it (as {@code unshare --mount-proc} puts a new {@code /proc} over the old one).
      */
     public List<Mount> visible() {
         return visible;
@@ -162,26 +163,55 @@ public final class MountInfo {
 
     private static List<Mount> findVisible(List<Mount> mounts) {
         Map<Integer, Mount> byId = new HashMap<>();
-        mounts.forEach(m -> byId.put(m.id(), m));
+        Map<Integer, List<Mount>> children = new HashMap<>();
+        for (Mount m : mounts) {
+            byId.put(m.id(), m);
+        }
+        for (Mount m : mounts) {
+            if (m.parentId() != m.id() && byId.containsKey(m.parentId())) {
+                children.computeIfAbsent(m.parentId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<Integer, Boolean> reachable = new HashMap<>();
         List<Mount> result = new ArrayList<>();
         for (Mount m : mounts) {
-            Set<Integer> ancestors = ancestors(m, byId);
-            boolean covered = mounts.stream().anyMatch(n -> n != m && !ancestors.contains(n.id())
-                    && isAtOrAbove(n.mountPoint(), m.mountPoint()));
-            if (!covered) {
+            boolean overmounted = children.getOrDefault(m.id(), List.of()).stream()
+                    .anyMatch(c -> c.mountPoint().equals(m.mountPoint()));
+            if (reachable(m, byId, children, reachable, new HashSet<>()) && !overmounted) {
                 result.add(m);
             }
         }
         return result;
     }
 
-    private static Set<Integer> ancestors(Mount m, Map<Integer, Mount> byId) {
-        Set<Integer> ancestors = new HashSet<>();
-        Mount parent = byId.get(m.parentId());
-        while (parent != null && parent != m && ancestors.add(parent.id())) {
-            parent = byId.get(parent.parentId());
+    private static boolean reachable(Mount m, Map<Integer, Mount> byId, Map<Integer, List<Mount>> children,
+                                     Map<Integer, Boolean> memo, Set<Integer> visiting) {
+        Boolean known = memo.get(m.id());
+        if (known != null) {
+            return known;
         }
-        return ancestors;
+        Mount parent = byId.get(m.parentId());
+        boolean result;
+        if (parent == null || parent == m || !visiting.add(m.id())) {
+            result = parent == null || parent == m;
+        } else {
+            List<Mount> siblings = children.getOrDefault(parent.id(), List.of());
+            int order = siblings.indexOf(m);
+            boolean covered = false;
+            for (int i = 0; i < siblings.size() && !covered; i++) {
+                Mount s = siblings.get(i);
+                if (s == m) {
+                    continue;
+                }
+                boolean above = isAtOrAbove(s.mountPoint(), m.mountPoint()) && !s.mountPoint().equals(m.mountPoint());
+                boolean sameAndLater = s.mountPoint().equals(m.mountPoint()) && i > order;
+                boolean overmountsParent = s.mountPoint().equals(parent.mountPoint()) && !m.mountPoint().equals(parent.mountPoint());
+                covered = above || sameAndLater || overmountsParent;
+            }
+            result = !covered && reachable(parent, byId, children, memo, visiting);
+        }
+        memo.put(m.id(), result);
+        return result;
     }
 
     /** True when {@code dir} is {@code path} or one of its ancestors. */

@@ -44,7 +44,8 @@ final class RuntimeSigns {
     }
 
     record MountPattern(@JsonProperty("runtime") String runtime, @JsonProperty("field") String field,
-                        @JsonProperty("pattern") Pattern pattern, @JsonProperty("confidence") String confidence) {
+                        @JsonProperty("pattern") Pattern pattern, @JsonProperty("at") Pattern at,
+                        @JsonProperty("confidence") String confidence) {
     }
 
     static final Data DATA = ProbeData.load("runtime-signs.yaml", Data.class);
@@ -70,6 +71,9 @@ final class RuntimeSigns {
         List<Sign> signs = new ArrayList<>();
         for (MountPattern p : DATA.mountPatterns()) {
             for (MountInfo.Mount mount : mounts.visible()) {
+                if (p.at() != null && !p.at().matcher(mount.mountPoint()).find()) {
+                    continue;
+                }
                 Optional<String> value = switch (p.field()) {
                     case "root" -> Optional.of(mount.root());
                     case "mount-point" -> Optional.of(mount.mountPoint());

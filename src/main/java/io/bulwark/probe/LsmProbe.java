@@ -152,13 +152,18 @@ public final class LsmProbe implements Probe {
         String evidence = "AppArmor " + (apparmor.observed() ? "'" + apparmor.value() + "'" : "unknown") + ", SELinux "
                 + (selinux.observed() ? "'" + selinux.value() + "'" : "unknown")
                 + "; a Landlock domain on the process cannot be seen from /proc";
-        if (byApparmor.orElse(false) || bySelinux.orElse(false)) {
-            return Fact.of(name, true, evidence);
+        if (byApparmor.orElse(false)) {
+            return Fact.inferred(name, true, apparmor.confidence(), evidence);
+        }
+        if (bySelinux.orElse(false)) {
+            return Fact.inferred(name, true, selinux.confidence(), evidence);
         }
         if (byApparmor.isEmpty() || bySelinux.isEmpty()) {
             return Fact.unobserved(name, "neither confines the process as far as is known, but one is unknown: " + evidence);
         }
-        return Fact.of(name, false, evidence);
+        // as sure as the less sure of the two
+        Confidence weaker = apparmor.confidence().compareTo(selinux.confidence()) >= 0 ? apparmor.confidence() : selinux.confidence();
+        return Fact.inferred(name, false, weaker, evidence);
     }
 
     /** "profile (enforce)" confines; "unconfined", "none" and complain-mode profiles do not. */

@@ -46,6 +46,7 @@ class LsmProbeTest {
         FixtureFacts facts = scan("lsm-selinux-spc");
         assertThat(facts.value("lsm.selinux_context")).isEqualTo("system_u:system_r:spc_t:s0");
         assertThat(facts.value("lsm.confined")).isEqualTo(false);
+        assertThat(facts.confidence("lsm.confined")).isEqualTo(Confidence.CERTAIN);
     }
 
     @Test
@@ -57,6 +58,7 @@ class LsmProbeTest {
         assertThat(facts.observed("lsm.active")).isFalse();
         assertThat(facts.observed("lsm.landlock_available")).isFalse();
         assertThat(facts.value("lsm.confined")).isEqualTo(false);
+        assertThat(facts.confidence("lsm.confined")).isEqualTo(Confidence.LIKELY);
     }
 
     @Test

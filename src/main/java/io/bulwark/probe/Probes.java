@@ -11,8 +11,16 @@ public final class Probes {
 
     public static List<Probe> all() {
         return List.of(
+                new RuntimeProbe(),
                 new UserProbe(),
-                new CapabilityProbe());
+                new CapabilityProbe(),
+                new ProcProbe(),
+                new SysProbe(),
+                new ResourceViewProbe(),
+                new DevProbe(),
+                new LsmProbe(),
+                new PidsProbe(),
+                new HostMountProbe());
     }
 
     public static FactCatalog catalog() {

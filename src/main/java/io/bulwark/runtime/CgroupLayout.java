@@ -1,5 +1,6 @@
 package io.bulwark.runtime;
 
+import io.bulwark.os.KernelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class CgroupLayout {
 
     public static CgroupLayout host() {
         try {
-            return new CgroupLayout(Path.of("/sys/fs/cgroup"), Files.readString(Path.of("/proc/self/cgroup")));
+            return new CgroupLayout(Path.of("/sys/fs/cgroup"), KernelFile.read(Path.of("/proc/self/cgroup")));
         } catch (IOException e) {
             throw new RunFailure("cannot read /proc/self/cgroup (" + e.getMessage() + "); is /proc mounted?");
         }
@@ -67,7 +68,7 @@ public final class CgroupLayout {
 
     private static String words(Path file) {
         try {
-            return " " + Files.readString(file).trim().replaceAll("\\s+", " ") + " ";
+            return " " + KernelFile.read(file).trim().replaceAll("\\s+", " ") + " ";
         } catch (IOException e) {
             return "  ";
         }

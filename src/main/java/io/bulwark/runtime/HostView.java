@@ -1,8 +1,8 @@
 package io.bulwark.runtime;
 
+import io.bulwark.os.KernelFile;
 import io.bulwark.os.ProcStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +21,7 @@ public record HostView(int euid, int egid, String subuid, String subgid, CgroupL
 
     private static String readOrEmpty(Path file) {
         try {
-            return Files.readString(file);
+            return KernelFile.read(file);
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package io.bulwark.probe;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +43,21 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live) {
         return process.resolve(relative);
     }
 
-    /** The text of a file; IOExceptions carry the path so evidence can name it. */
+    /**
+     * The text of a file; IOExceptions carry the path so evidence can name it. Read in large
+     * chunks: a numeric sysctl answers only the read at offset 0 and reports end of file at any
+     * other, and Files.readString on a file of size 0 (all of procfs) may start with a one-byte
+     * read, turning "40" into "4".
+     */
     public static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                text.write(chunk, 0, n);
+            }
+            return text.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** The text of a file, or empty when it does not exist or cannot be read. */

@@ -12,7 +12,8 @@ public final class Probes {
     public static List<Probe> all() {
         return List.of(
                 new UserProbe(),
-                new CapabilityProbe());
+                new CapabilityProbe(),
+                new NamespaceProbe());
     }
 
     public static FactCatalog catalog() {

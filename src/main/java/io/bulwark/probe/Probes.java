@@ -13,7 +13,9 @@ public final class Probes {
         return List.of(
                 new UserProbe(),
                 new CapabilityProbe(),
-                new NamespaceProbe());
+                new NamespaceProbe(),
+                new SeccompProbe(),
+                new SyscallProbe());
     }
 
     public static FactCatalog catalog() {

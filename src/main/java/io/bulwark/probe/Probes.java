@@ -15,7 +15,10 @@ public final class Probes {
                 new CapabilityProbe(),
                 new NamespaceProbe(),
                 new SeccompProbe(),
-                new SyscallProbe());
+                new SyscallProbe(),
+                new KernelModuleProbe(),
+                new TimeProbe(),
+                new SyslogProbe());
     }
 
     public static FactCatalog catalog() {

@@ -21,9 +21,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvmSweep implements SyscallSweep {
     private static final String EOF = "\u0000eof";
-    /** JVM options for a child that starts fast and leaves nothing behind (no hsperfdata file). */
+    /**
+     * JVM options for a child that starts fast, leaves nothing behind (no hsperfdata file) and
+     * loads jffi's native stub without the JDK 24+ warning (the option exists since JDK 17).
+     */
     private static final List<String> CHILD_OPTIONS = List.of(
-            "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m");
+            "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m",
+            "--enable-native-access=ALL-UNNAMED");
 
     private final List<String> launcher;
     private final Duration startTimeout;

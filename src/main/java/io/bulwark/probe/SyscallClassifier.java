@@ -70,7 +70,8 @@ final class SyscallClassifier {
         if (seccompMode.isPresent() && seccompMode.get() == 0) {
             return capability.isEmpty()
                     ? "no seccomp filter is in force and no capability is checked first, so an LSM or lockdown refused it"
-                    : "no seccomp filter is in force, so it was " + capability + " (or an LSM)";
+                    : "no seccomp filter is in force, so it was " + capability + " or an LSM; a capability held only"
+                            + " inside a user namespace does not count where the kernel checks the host's";
         }
         String filter = seccompMode.isPresent() ? "the seccomp filter" : "a seccomp filter, if any";
         return capability.isEmpty()

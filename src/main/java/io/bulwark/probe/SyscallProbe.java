@@ -92,16 +92,22 @@ public final class SyscallProbe implements Probe {
         swept.outcomes().forEach(o -> outcomes.put(o.name(), o));
 
         List<Fact> facts = new ArrayList<>();
-        facts.add(Fact.of(SWEEP_FACT, sweep.mode(), calls.size() + " calls " + sweep.mode()
-                + (swept.processes() > 0 ? " (" + swept.processes() + " JVM" + (swept.processes() == 1 ? "" : "s") + ")" : "")
-                + ": " + swept.setupMillis() + " ms to get ready, " + swept.callMillis() + " ms of calls; chosen because "
-                + seccompMode.map(m -> "seccomp mode is " + m + (m == 0 ? " (no filter can kill the scan)" : " (a filter could kill the caller)"))
-                        .orElse("the seccomp mode is unknown (a filter could kill the caller)")));
+        facts.add(sweepFact(sweep, swept, calls.size(), seccompMode));
         for (SyscallProbeSpec spec : specs) {
             SyscallOutcome outcome = outcomes.getOrDefault(spec.name(), SyscallOutcome.notRun(spec.name(), "the sweep reported nothing for it"));
             facts.add(SyscallClassifier.classify(spec, callText(spec), outcome, seccompMode));
         }
         return facts;
+    }
+
+    /** How the sweep ran and how long it took: evidence for every syscall fact, and the numbers to watch. */
+    private static Fact sweepFact(SyscallSweep sweep, SyscallSweep.Result swept, int calls, Optional<Long> seccompMode) {
+        String processes = swept.processes() == 0 ? "" : " (" + swept.processes() + " JVM" + (swept.processes() == 1 ? "" : "s") + ")";
+        String why = seccompMode
+                .map(m -> "seccomp mode is " + m + (m == 0 ? " (no filter can kill the scan)" : " (a filter could kill the caller)"))
+                .orElse("the seccomp mode is unknown (a filter could kill the caller)");
+        return Fact.of(SWEEP_FACT, sweep.mode(), calls + " calls " + sweep.mode() + processes + ": " + swept.setupMillis()
+                + " ms to get ready, " + swept.callMillis() + " ms of calls; chosen because " + why);
     }
 
     private Optional<String> reasonToSkip(ProbeContext ctx) {

@@ -1,5 +1,6 @@
 package io.bulwark.os;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads pseudo-files of procfs, sysfs and cgroupfs. They report a size of 0, and
- * {@code Files.readString} trusts the size: on /proc/sys files it returns a truncated value
- * ("4" for cap_last_cap's "40\n", seen on 6.18 with JDK 17 and 25). Reading the stream to its
- * end does not.
+ * Reads pseudo-files of procfs, sysfs and cgroupfs in large chunks. They report a size of 0,
+ * and a numeric sysctl answers only the read at offset 0 (end of file at any other), so
+ * {@code Files.readString}, which may start with a one-byte read, turns cap_last_cap's "40"
+ * into "4" (seen on 6.18 with JDK 17 and 25).
  */
 public final class KernelFile {
     private KernelFile() {
@@ -18,7 +19,12 @@ public final class KernelFile {
 
     public static String read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                text.write(chunk, 0, n);
+            }
+            return text.toString(StandardCharsets.UTF_8);
         }
     }
 }

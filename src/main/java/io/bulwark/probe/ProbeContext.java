@@ -40,7 +40,7 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live) {
         return process.resolve(relative);
     }
 
-    /** The text of a file; IOExceptions carry the path so evidence can name it. */
+    /** The text of a file (see {@link KernelFile}); IOExceptions carry the path so evidence can name it. */
     public static String read(Path file) throws IOException {
         return KernelFile.read(file);
     }

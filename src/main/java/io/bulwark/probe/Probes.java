@@ -14,11 +14,17 @@ public final class Probes {
                 new RuntimeProbe(),
                 new UserProbe(),
                 new CapabilityProbe(),
+                new NamespaceProbe(),
+                new SeccompProbe(),
+                new SyscallProbe(),
                 new ProcProbe(),
                 new SysProbe(),
                 new ResourceViewProbe(),
                 new DevProbe(),
+                new KernelModuleProbe(),
                 new LsmProbe(),
+                new TimeProbe(),
+                new SyslogProbe(),
                 new PidsProbe(),
                 new HostMountProbe());
     }

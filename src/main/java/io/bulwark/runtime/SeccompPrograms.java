@@ -5,7 +5,7 @@ import io.bulwark.seccomp.Arch;
 import io.bulwark.seccomp.CompileOptions;
 import io.bulwark.seccomp.CompiledFilter;
 import io.bulwark.seccomp.Compiler;
-import io.bulwark.seccomp.KernelVersion;
+import io.bulwark.os.KernelVersion;
 import io.bulwark.seccomp.PolicyResolver;
 import io.bulwark.seccomp.Profile;
 import io.bulwark.seccomp.ProfileLoader;

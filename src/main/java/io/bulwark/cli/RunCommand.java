@@ -56,7 +56,9 @@ public final class RunCommand implements Callable<Integer>, Main.FailureCode {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        CompletableFuture<Launcher.HandoverCalls> calls = dryRun ? null : Launcher.bindEarly();
+        // The launcher's class-archive training: a dry run that also loads what the hand-over loads.
+        boolean training = dryRun && System.getenv("BULWARK_TRAINING") != null;
+        CompletableFuture<Launcher.HandoverCalls> calls = dryRun && !training ? null : Launcher.bindEarly();
         try {
             Optional<String> key = noCache || dryRun ? Optional.empty() : PlanCache.key(System.getenv());
             PlanInputs inputs = key.isPresent() ? PlanInputs.recording() : PlanInputs.NONE;
@@ -64,6 +66,10 @@ public final class RunCommand implements Callable<Integer>, Main.FailureCode {
             inputs.content(codeSource());
             HostView host = HostView.current(inputs);
             Plan plan = new Planner(RuntimeDefaults.load(), host, new SeccompPrograms(), inputs).plan(options.spec());
+            if (training) {
+                PlanEncoder.encode(plan);
+                calls.join();
+            }
             if (dryRun) {
                 PrintWriter out = spec.commandLine().getOut();
                 PlanText.lines(plan).forEach(out::println);

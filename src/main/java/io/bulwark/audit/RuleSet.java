@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -77,10 +79,16 @@ public final class RuleSet {
         } catch (UnrecognizedPropertyException e) {
             throw new RuleFileException(source, location(e) + "unknown field '" + e.getPropertyName()
                     + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")", e);
+        } catch (MismatchedInputException e) {
+            throw new RuleFileException(source, location(e) + "expected " + expected(e), e);
         } catch (JsonMappingException e) {
-            throw new RuleFileException(source, location(e) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            if (e.getCause() instanceof StreamReadException syntax) {
+                String line = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ")";
+                throw new RuleFileException(source, "not valid YAML" + line + ": " + firstLine(syntax.getOriginalMessage()), e);
+            }
+            throw new RuleFileException(source, location(e) + firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new RuleFileException(source, "not valid YAML: " + e.getOriginalMessage(), e);
+            throw new RuleFileException(source, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
         }
         if (file == null) {
             throw new RuleFileException(source, "empty rule file (expected 'surface' and 'rules')");
@@ -97,8 +105,29 @@ public final class RuleSet {
                 at.append('[').append(ref.getIndex()).append(']');
             }
         }
-        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return at.length() == 0 ? line.strip() + (line.isEmpty() ? "" : ": ") : at + line + ": ";
+        // The path is exact; Jackson's line for record properties points past the object, so leave it out.
+        return at.length() == 0 ? "" : at + ": ";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    }
+
+    private static String expected(MismatchedInputException e) {
+        if (e.getOriginalMessage().startsWith("Missing required creator property")) {
+            return "'" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "' to be set";
+        }
+        Class<?> type = e.getTargetType();
+        if (type == null) {
+            return "a different kind of value";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping (key: value)";
     }
 
     private static void addAll(Map<String, Rule> rules, List<Rule> more) {

@@ -1,5 +1,6 @@
 package io.bulwark.report;
 
+import io.bulwark.audit.Explanation;
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.Finding;
 import io.bulwark.audit.FindingStatus;
@@ -53,8 +54,11 @@ public final class TextReportWriter implements ReportWriter {
             switch (f.status()) {
                 case FAIL -> {
                     out.println("  " + severity(f.rule().severity()) + " " + f.rule().id() + "  " + f.rule().title());
+                    for (String because : Explanation.of(f)) {
+                        out.println("      because: " + because);
+                    }
                     for (Fact e : f.evidence()) {
-                        out.println(dim("      evidence: " + e.name() + " = " + value(e) + "  (" + e.evidence() + ")"));
+                        out.println(dim("      evidence: " + e.name() + ": " + shorten(e.evidence())));
                     }
                     out.println("      fix: " + f.rule().fix().replace("\n", " "));
                     if (!f.rule().runOption().isEmpty()) {
@@ -81,12 +85,8 @@ public final class TextReportWriter implements ReportWriter {
         out.println();
     }
 
-    private static String value(Fact f) {
-        if (!f.observed()) {
-            return "not observed";
-        }
-        return f.value() instanceof List<?> list ? (list.isEmpty() ? "[]" : String.join(",", list.stream().map(Object::toString).toList()))
-                : String.valueOf(f.value());
+    private static String shorten(String evidence) {
+        return evidence.length() <= 160 ? evidence : evidence.substring(0, 157) + "…";
     }
 
     private String severity(Severity s) {

@@ -74,7 +74,8 @@ class BubblewrapScanIT {
     /** Runs the export script under /usr/bin/python3, the one python3-seccomp installs into. */
     private Path exportFilter() throws URISyntaxException {
         Path python = Prerequisites.requireExecutable("python3", "/usr/bin/python3");
-        boolean binding = HostCommand.run(Duration.ofSeconds(20), List.of(python.toString(), "-c", "import seccomp")).exitCode() == 0;
+        List<String> importBinding = List.of(python.toString(), "-c", "import seccomp");
+        boolean binding = HostCommand.run(Duration.ofSeconds(20), importBinding).exitCode() == 0;
         Prerequisites.require(binding, "libseccomp's Python binding is missing (package python3-seccomp)");
         Path script = Path.of(BubblewrapScanIT.class.getResource("export-eperm-filter.py").toURI());
         Path filter = work.resolve("eperm-filter.bpf");

@@ -40,7 +40,8 @@ final class ContainerEngine implements AutoCloseable {
      */
     static ContainerEngine docker() {
         Path docker = Prerequisites.requireExecutable("docker.io", "/usr/bin/docker", "docker");
-        boolean answers = HostCommand.run(QUICK, List.of(docker.toString(), "info", "--format", "{{.ServerVersion}}")).exitCode() == 0;
+        List<String> info = List.of(docker.toString(), "info", "--format", "{{.ServerVersion}}");
+        boolean answers = HostCommand.run(QUICK, info).exitCode() == 0;
         Prerequisites.require(answers, "the Docker daemon does not answer '" + docker + " info' (start dockerd)");
         return new ContainerEngine("docker", List.of(docker.toString()), List.of(), "");
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,17 @@ class DockerScanIT {
     static Path work;
     private static ContainerEngine docker;
 
-    @BeforeAll
-    static void importImage() throws IOException {
-        docker = ContainerEngine.docker();
-        docker.importImage(BusyboxRootfs.buildTar(work));
+    /**
+     * The engine with the test image imported, made on first use, so that a missing engine
+     * skips (or, in CI, fails) each test by name with the reason.
+     */
+    private static ContainerEngine docker() throws IOException {
+        if (docker == null) {
+            ContainerEngine engine = ContainerEngine.docker();
+            engine.importImage(BusyboxRootfs.buildTar(work));
+            docker = engine;
+        }
+        return docker;
     }
 
     @AfterAll
@@ -43,7 +49,7 @@ class DockerScanIT {
     @Test
     @DisplayName("docker run (defaults): seccomp on, default caps, masked /proc, no pids limit, root is host root")
     void defaultContainer() throws IOException {
-        ContainerEngine.ContainerScan scan = docker.scan("default");
+        ContainerEngine.ContainerScan scan = docker().scan("default");
         ExpectedFacts expected = ExpectedFacts.in(scan.report())
                 .is("runtime.name", "docker")
                 .is("runtime.in_container", true)
@@ -97,14 +103,14 @@ class DockerScanIT {
         // podman asks for its bounding set; PodmanScanIT covers --privileged on such hosts.
         Assumptions.assumeTrue(HostKernel.boundingSetIsFull(), "this host's bounding set holds " + HostKernel.boundingSetSize()
                 + " of " + (HostKernel.capLastCap() + 1) + " capabilities: docker run --privileged cannot start here");
-        ContainerEngine.ContainerScan scan = docker.scan("privileged", "--privileged");
+        ContainerEngine.ContainerScan scan = docker().scan("privileged", "--privileged");
         PrivilegedContainer.expect(scan.report(), "docker").verify();
     }
 
     @Test
     @DisplayName("docker run --cap-add SYS_ADMIN --security-opt seccomp=unconfined: mount and keyctl reachable")
     void sysAdminWithoutSeccomp() throws IOException {
-        ContainerEngine.ContainerScan scan = docker.scan("sysadmin-unconfined",
+        ContainerEngine.ContainerScan scan = docker().scan("sysadmin-unconfined",
                 "--cap-add", "SYS_ADMIN", "--security-opt", "seccomp=unconfined");
         List<String> caps = new ArrayList<>(DOCKER_DEFAULT_CAPS);
         caps.add("SYS_ADMIN");
@@ -124,7 +130,7 @@ class DockerScanIT {
     @Test
     @DisplayName("docker run --pids-limit 64: the container's pids.max is 64")
     void pidsLimit() throws IOException {
-        ContainerEngine.ContainerScan scan = docker.scan("pids-limit", "--pids-limit", "64");
+        ContainerEngine.ContainerScan scan = docker().scan("pids-limit", "--pids-limit", "64");
         ExpectedFacts.in(scan.report())
                 .is("cgroup.pids.max", 64)
                 .atLeast("cgroup.pids.current", 1)
@@ -135,7 +141,7 @@ class DockerScanIT {
     @Test
     @DisplayName("docker run --pid host: the pid namespace is the host's")
     void hostPidNamespace() throws IOException {
-        ContainerEngine.ContainerScan scan = docker.scan("pid-host", "--pid", "host");
+        ContainerEngine.ContainerScan scan = docker().scan("pid-host", "--pid", "host");
         ExpectedFacts.in(scan.report())
                 .is("ns.pid.shared", true)
                 .is("ns.net.shared", false)
@@ -146,7 +152,7 @@ class DockerScanIT {
     @Test
     @DisplayName("docker run -v /run:/run: the Docker socket and a sensitive host path are mounted")
     void hostRunMounted() throws IOException {
-        ContainerEngine.ContainerScan scan = docker.scan("run-mounted", "-v", "/run:/run");
+        ContainerEngine.ContainerScan scan = docker().scan("run-mounted", "-v", "/run:/run");
         ExpectedFacts.in(scan.report())
                 .is("host_mounts.docker_socket", true)
                 .listHas("host_mounts.sockets", "the Docker socket", path -> path.endsWith("/docker.sock"))

@@ -27,14 +27,10 @@ class UnshareScanIT {
 
     @TempDir
     static Path work;
-    private static Path unshare;
-    private static Path setpriv;
     private static Path jar;
 
     @BeforeAll
     static void copyJarWhereNobodyCanReadIt() throws IOException {
-        unshare = Prerequisites.requireExecutable("util-linux", "unshare");
-        setpriv = Prerequisites.requireExecutable("util-linux (setpriv)", "setpriv", "/usr/bin/setpriv");
         // The checkout may sit under a home directory that nobody cannot enter.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         jar = Files.copy(ScannerJvm.jar(), work.resolve("bulwark.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -46,9 +42,11 @@ class UnshareScanIT {
     void unprivilegedUserBecomesRootOfItsOwnNamespace() {
         // As root, drop to nobody first, as an ordinary user would run it.
         long outside = HostKernel.uid() == 0 ? NOBODY : HostKernel.uid();
-        List<String> asUser = HostKernel.uid() == 0
-                ? List.of(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups")
-                : List.of();
+        List<String> asUser = List.of();
+        if (HostKernel.uid() == 0) {
+            Path setpriv = Prerequisites.requireExecutable("util-linux", "setpriv");
+            asUser = List.of(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups");
+        }
         ScanReport report = scan("unshare -Urpf --mount-proc (as uid " + outside + ")", asUser);
         ExpectedFacts.in(report)
                 .is("user.uid", 0)
@@ -79,6 +77,7 @@ class UnshareScanIT {
     }
 
     private static ScanReport scan(String environment, List<String> asUser) {
+        Path unshare = Prerequisites.requireExecutable("util-linux", "unshare");
         List<String> probe = new ArrayList<>(asUser);
         probe.addAll(List.of(unshare.toString(), "-Ur", "true"));
         Prerequisites.require(HostCommand.run(Duration.ofSeconds(10), probe).exitCode() == 0,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             ScanCommand.class,
             RulesCommand.class,
+            SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -33,6 +33,8 @@ scan() {
     fi
 }
 
+# Wall times mean little on a busy machine: say how busy it was.
+echo "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 for jdk in "$@"; do
     if [ ! -x "$jdk/bin/java" ]; then
         echo "bench: $jdk/bin/java not found; skipping" >&2

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
             "workloads hardened, and gate CI on the result.", ""},
         subcommands = {
             ScanCommand.class,
+            DiffCommand.class,
             RulesCommand.class,
+            RunCommand.class,
+            PlanCommand.class,
             SeccompCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
         footer = {
             "  0  scan passed the gate      1  findings at or above --fail-on",
             "  2  bad usage or input        3  the scan itself failed",
+            "  diff: 0 no new failures, 1 new failures, 2 bad input",
+            "  run:  the workload's status; 125 bulwark failed before it started,",
+            "        126 the command could not be executed, 127 it was not found",
             "",
             "Run 'bulwark COMMAND --help' for a command's options."})
 public final class BulwarkCommand implements Runnable {

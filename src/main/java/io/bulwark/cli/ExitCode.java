@@ -6,6 +6,8 @@ public enum ExitCode {
     OK(0),
     /** scan: findings at or above {@code --fail-on}. */
     GATE_FAILED(1),
+    /** seccomp diff: the two filters decide differently. */
+    DIFFERENT(1),
     /** Bad usage or bad input (an option, a rule file, a profile, a pid). */
     USAGE(2),
     /** scan: the scan itself failed. */

@@ -7,9 +7,12 @@ import io.bulwark.seccomp.CompileOptions;
 import io.bulwark.seccomp.CompiledFilter;
 import io.bulwark.seccomp.Compiler;
 import io.bulwark.seccomp.Disassembler;
+import io.bulwark.seccomp.FilterMeaning;
+import io.bulwark.seccomp.PolicyMeaning;
 import io.bulwark.seccomp.Policy;
 import io.bulwark.seccomp.PolicyResolver;
 import io.bulwark.seccomp.ProfileLoader;
+import io.bulwark.seccomp.ProgramMeaning;
 import io.bulwark.seccomp.ProgramStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             SeccompCommand.Compile.class,
             SeccompCommand.Disasm.class,
+            SeccompExplainCommand.class,
+            SeccompDiffCommand.class,
+            SeccompLintCommand.class,
             CommandLine.HelpCommand.class})
 public final class SeccompCommand {
 
@@ -123,6 +129,18 @@ public final class SeccompCommand {
                 return ProfileLoader.bundled(arg);
             }
             return ProfileLoader.load(p);
+        }
+
+        /**
+         * A profile (resolved for the target, with its compile options) or a compiled program,
+         * as a meaning that explain, diff and lint can read.
+         */
+        static FilterMeaning meaning(String arg, SeccompTargetOptions target) {
+            Path p = Path.of(arg);
+            if (Files.isRegularFile(p) && isProgram(p)) {
+                return new ProgramMeaning(arg, readProgram(p));
+            }
+            return new PolicyMeaning(PolicyResolver.resolve(load(arg), target.target()), target.options());
         }
 
         static BpfProgram readProgram(Path file) {

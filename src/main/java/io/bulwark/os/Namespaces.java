@@ -37,6 +37,17 @@ public final class Namespaces {
         return !type.equals("mnt") && !type.equals("net");
     }
 
+    /** True when {@code kernel} gives the initial namespace of {@code type} its fixed inode. */
+    public static boolean initialInodeFixed(String type, KernelVersion kernel) {
+        return initialInodeAlwaysFixed(type) || kernel.atLeast(6, 18);
+    }
+
+    /**
+     * The first inode nsfs hands out dynamically (PROC_DYNAMIC_FIRST). Before 6.18 the initial
+     * mount namespace, created at boot before any other dynamic nsfs or procfs inode, received it.
+     */
+    public static final long FIRST_DYNAMIC_INODE = 0xF0000000L;
+
     /** Parses a link target such as {@code user:[4026531837]}. */
     public static Optional<Long> inode(String linkTarget) {
         int open = linkTarget.indexOf(":[");

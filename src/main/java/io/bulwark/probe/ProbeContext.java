@@ -1,8 +1,7 @@
 package io.bulwark.probe;
 
+import io.bulwark.os.KernelFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -41,9 +40,9 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live) {
         return process.resolve(relative);
     }
 
-    /** The text of a file; IOExceptions carry the path so evidence can name it. */
+    /** The text of a file (see {@link KernelFile}); IOExceptions carry the path so evidence can name it. */
     public static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return KernelFile.read(file);
     }
 
     /** The text of a file, or empty when it does not exist or cannot be read. */

@@ -11,8 +11,22 @@ public final class Probes {
 
     public static List<Probe> all() {
         return List.of(
+                new RuntimeProbe(),
                 new UserProbe(),
-                new CapabilityProbe());
+                new CapabilityProbe(),
+                new NamespaceProbe(),
+                new SeccompProbe(),
+                new SyscallProbe(),
+                new ProcProbe(),
+                new SysProbe(),
+                new ResourceViewProbe(),
+                new DevProbe(),
+                new KernelModuleProbe(),
+                new LsmProbe(),
+                new TimeProbe(),
+                new SyslogProbe(),
+                new PidsProbe(),
+                new HostMountProbe());
     }
 
     public static FactCatalog catalog() {

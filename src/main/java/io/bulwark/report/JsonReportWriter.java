@@ -77,6 +77,14 @@ public final class JsonReportWriter implements ReportWriter {
         if (!f.reason().isEmpty()) {
             node.put("reason", f.reason());
         }
+        f.waiver().ifPresent(w -> {
+            ObjectNode waiver = node.putObject("waiver");
+            waiver.put("reason", w.reason());
+            waiver.put("target", w.target());
+            waiver.put("expires", w.expires().toString());
+            waiver.put("expired", f.waiverExpired());
+            waiver.put("source", w.source());
+        });
         ArrayNode evidence = node.putArray("evidence");
         f.evidence().forEach(e -> evidence.add(fact(e)));
         node.put("why", f.rule().why());

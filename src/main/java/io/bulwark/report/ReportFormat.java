@@ -4,19 +4,23 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The report formats and the file name extension each is written with. */
+/** The report formats, and the file name each is written to in an output directory. */
 public enum ReportFormat {
-    TEXT("txt"),
-    JSON("json");
+    TEXT("bulwark-report.txt"),
+    JSON("bulwark-report.json"),
+    HTML("bulwark-report.html"),
+    SARIF("bulwark-report.sarif"),
+    JUNIT("bulwark-junit.xml");
 
-    private final String extension;
+    private final String fileName;
 
-    ReportFormat(String extension) {
-        this.extension = extension;
+    ReportFormat(String fileName) {
+        this.fileName = fileName;
     }
 
-    public String extension() {
-        return extension;
+    /** The file name that says what the file is, e.g. {@code bulwark-report.sarif}. */
+    public String fileName() {
+        return fileName;
     }
 
     public String id() {
@@ -27,6 +31,9 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextReportWriter(colour);
             case JSON -> new JsonReportWriter();
+            case HTML -> new HtmlReportWriter();
+            case SARIF -> new SarifReportWriter();
+            case JUNIT -> new JunitReportWriter();
         };
     }
 

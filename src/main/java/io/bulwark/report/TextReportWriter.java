@@ -64,7 +64,12 @@ public final class TextReportWriter implements ReportWriter {
                     if (!f.rule().runOption().isEmpty()) {
                         out.println("      bulwark run: " + f.rule().runOption());
                     }
+                    f.waiver().ifPresent(w -> out.println(paint("33", "      waiver expired on " + w.expires()
+                            + " (" + w.source() + "): " + w.reason())));
                 }
+                case WAIVED -> out.println("  " + paint("35", "waived  ") + " " + f.rule().id() + "  " + f.rule().title()
+                        + dim("  (" + f.rule().severity().id() + "; until " + f.waiver().orElseThrow().expires()
+                        + ": " + f.waiver().orElseThrow().reason() + ")"));
                 case PASS -> out.println("  " + paint("32", "pass    ") + " " + f.rule().id() + "  " + f.rule().title());
                 case NOT_APPLICABLE -> out.println("  " + paint("33", "n/a     ") + " " + f.rule().id() + "  "
                         + f.rule().title() + dim("  (" + f.reason() + ")"));
@@ -80,6 +85,7 @@ public final class TextReportWriter implements ReportWriter {
                 .collect(Collectors.joining(", "));
         out.println(bold("Summary: ") + target.count(FindingStatus.FAIL) + " open"
                 + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
+                + (target.count(FindingStatus.WAIVED) > 0 ? ", " + target.count(FindingStatus.WAIVED) + " waived" : "")
                 + ", " + target.count(FindingStatus.PASS) + " closed, "
                 + target.count(FindingStatus.NOT_APPLICABLE) + " could not be checked");
         out.println();

@@ -102,6 +102,15 @@ public record Action(Kind kind, int data) {
         return Optional.of(new Action(kind, carries ? (data == null ? EPERM : data) : 0));
     }
 
+    /** For people: ERRNO(EPERM), TRACE(7), ALLOW (the errno by name where it has one). */
+    public String label() {
+        return switch (kind) {
+            case ERRNO -> "ERRNO(" + Errno.name(data).orElse(Integer.toString(data)) + ")";
+            case TRACE -> "TRACE(" + data + ")";
+            default -> kind.name();
+        };
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

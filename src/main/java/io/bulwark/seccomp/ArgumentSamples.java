@@ -17,6 +17,26 @@ public final class ArgumentSamples {
     private ArgumentSamples() {
     }
 
+    /**
+     * The samples for a syscall on one architecture: on one whose arguments are 32 bits wide
+     * the kernel passes zero high halves, so the vectors are cut to their low halves.
+     */
+    public static List<long[]> of(Arch arch, List<Rule> rules) {
+        List<long[]> all = of(rules);
+        if (arch.wideArgs()) {
+            return all;
+        }
+        java.util.Map<List<Long>, long[]> distinct = new java.util.LinkedHashMap<>();
+        for (long[] v : all) {
+            long[] low = new long[6];
+            for (int i = 0; i < 6; i++) {
+                low[i] = v[i] & 0xffffffffL;
+            }
+            distinct.putIfAbsent(java.util.Arrays.stream(low).boxed().toList(), low);
+        }
+        return new ArrayList<>(distinct.values());
+    }
+
     public static List<long[]> of(List<Rule> rules) {
         List<Set<Long>> perArg = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -15,8 +15,26 @@ public final class Emulator {
         }
     }
 
+    /**
+     * Told of every conditional jump the program executes: the seccomp_data offset the
+     * accumulator was loaded from (-1 when it holds something else), the AND mask applied to
+     * it since (-1 for none), the jump's code and constant. Lets a reader of a compiled
+     * program learn which argument values it compares against.
+     */
+    public interface Trace {
+        Trace NONE = (offset, mask, code, k) -> { };
+
+        void compared(int offset, int mask, int code, int k);
+    }
+
     public static Outcome run(BpfProgram program, SeccompData data) {
+        return run(program, data, Trace.NONE);
+    }
+
+    public static Outcome run(BpfProgram program, SeccompData data, Trace trace) {
         int a = 0;
+        int source = -1;
+        int mask = -1;
         int x = 0;
         int[] mem = new int[16];
         int pc = 0;
@@ -30,7 +48,11 @@ public final class Emulator {
             int code = i.code();
             int k = i.k();
             switch (i.cls()) {
-                case BpfInstruction.LD -> a = load(code, k, data, mem, x);
+                case BpfInstruction.LD -> {
+                    a = load(code, k, data, mem, x);
+                    source = (code & 0xe0) == BpfInstruction.ABS ? k : -1;
+                    mask = -1;
+                }
                 case BpfInstruction.LDX -> x = load(code, k, data, mem, x);
                 case BpfInstruction.ST -> mem[k & 15] = a;
                 case BpfInstruction.STX -> mem[k & 15] = x;
@@ -42,8 +64,16 @@ public final class Emulator {
                         }
                     }
                     a = alu(code & 0xf0, a, operand);
+                    boolean masks = (code & 0xf0) == BpfInstruction.AND && (code & BpfInstruction.X) == 0;
+                    source = masks ? source : -1;
+                    mask = masks ? mask & k : -1;
                 }
-                case BpfInstruction.JMP -> pc += jump(code, k, i, a, x);
+                case BpfInstruction.JMP -> {
+                    if ((code & 0xf0) != BpfInstruction.JA && (code & BpfInstruction.X) == 0) {
+                        trace.compared(source, mask, code, k);
+                    }
+                    pc += jump(code, k, i, a, x);
+                }
                 case BpfInstruction.RET -> {
                     int src = code & 0x18;
                     return new Outcome(src == BpfInstruction.A ? a : src == BpfInstruction.X ? x : k, executed);
@@ -51,6 +81,7 @@ public final class Emulator {
                 default -> {
                     if ((code & 0xf8) == BpfInstruction.TXA) {
                         a = x;
+                        source = -1;
                     } else {
                         x = a;
                     }

@@ -1,0 +1,30 @@
+package io.bulwark.os;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads pseudo-files of procfs, sysfs and cgroupfs in large chunks. They report a size of 0,
+ * and a numeric sysctl answers only the read at offset 0 (end of file at any other), so
+ * {@code Files.readString}, which may start with a one-byte read, turns cap_last_cap's "40"
+ * into "4" (seen on 6.18 with JDK 17 and 25).
+ */
+public final class KernelFile {
+    private KernelFile() {
+    }
+
+    public static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                text.write(chunk, 0, n);
+            }
+            return text.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.bulwark.probe;
+
+import io.bulwark.audit.Confidence;
+import io.bulwark.os.Namespaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * Whether the probed process is in the host's initial namespace of one type, from the nsfs
+ * inode of {@code /proc/PID/ns/TYPE}. Every initial namespace has a fixed inode since 6.18;
+ * before that the initial mount namespace got the first dynamic number, 0xF0000000, which is a
+ * strong sign but no proof.
+ *
+ * @param initial    true when it is the host's namespace
+ * @param confidence how sure that is
+ * @param evidence   the link and how it was judged
+ */
+record NamespaceSharing(boolean initial, Confidence confidence, String evidence) {
+    private static final long FIRST_DYNAMIC_INODE = 0xF0000000L;
+
+    static Optional<NamespaceSharing> of(ProbeContext ctx, String type) {
+        String link;
+        try {
+            link = Files.readSymbolicLink(ctx.processFile("ns/" + type)).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
+        }
+        Optional<Long> inode = Namespaces.inode(link);
+        Optional<Long> fixed = Namespaces.initialInode(type);
+        if (inode.isEmpty() || fixed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (inode.get().equals(fixed.get())) {
+            return Optional.of(new NamespaceSharing(true, Confidence.CERTAIN, "ns/" + type + " is " + link
+                    + ", the fixed inode of the initial " + type + " namespace"));
+        }
+        if (Namespaces.initialInodeAlwaysFixed(type) || kernelHasFixedInodes(ctx)) {
+            return Optional.of(new NamespaceSharing(false, Confidence.CERTAIN, "ns/" + type + " is " + link
+                    + ", not the initial " + type + " namespace"));
+        }
+        boolean firstDynamic = inode.get() == FIRST_DYNAMIC_INODE;
+        return Optional.of(new NamespaceSharing(firstDynamic, Confidence.LIKELY, "ns/" + type + " is " + link
+                + (firstDynamic ? ", the first dynamic inode, which kernels before 6.18 give the initial " + type + " namespace"
+                        : ", not the first dynamic inode that kernels before 6.18 give the initial " + type + " namespace")));
+    }
+
+    /** Kernels from 6.18 give every initial namespace its fixed inode. */
+    private static boolean kernelHasFixedInodes(ProbeContext ctx) {
+        return ProbeContext.tryRead(ctx.procFile("sys/kernel/osrelease")).map(release -> {
+            String[] parts = release.strip().split("[.-]");
+            try {
+                int major = Integer.parseInt(parts[0]);
+                int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+                return major > 6 || (major == 6 && minor >= 18);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,31 @@
+package io.bulwark.runtime;
+
+import io.bulwark.os.KernelFile;
+import io.bulwark.os.ProcStatus;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What the planner reads of the host: the caller's ids, subordinate ids, cgroups, environment. */
+public record HostView(int euid, int egid, String subuid, String subgid, CgroupLayout cgroups,
+                       Map<String, String> environment) {
+
+    public static HostView current() {
+        ProcStatus status = ProcStatus.parse(readOrEmpty(Path.of("/proc/self/status")));
+        int euid = status.number("Uid", 1).orElseThrow(() -> new RunFailure("cannot read the effective uid from /proc/self/status")).intValue();
+        int egid = status.number("Gid", 1).orElseThrow(() -> new RunFailure("cannot read the effective gid from /proc/self/status")).intValue();
+        return new HostView(euid, egid, readOrEmpty(Path.of("/etc/subuid")), readOrEmpty(Path.of("/etc/subgid")),
+                CgroupLayout.host(), System.getenv());
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return KernelFile.read(file);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new RunFailure("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.bulwark.runtime;
+
+import io.bulwark.os.Capability;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link RunSpec} into a {@link Plan}: every decision and every check that can fail
+ * with a clear message is made here, so that the executor only carries the plan out.
+ */
+public final class Planner {
+    private final RuntimeDefaults defaults;
+    private final HostView host;
+    private final SeccompPrograms seccomp;
+
+    public Planner(RuntimeDefaults defaults, HostView host, SeccompPrograms seccomp) {
+        this.defaults = defaults;
+        this.host = host;
+        this.seccomp = seccomp;
+    }
+
+    public Plan plan(RunSpec spec) {
+        int namespaces = 0;
+        for (Namespace ns : Namespace.values()) {
+            namespaces |= spec.shared().contains(ns) ? 0 : ns.cloneFlag();
+        }
+        boolean userns = !spec.shared().contains(Namespace.USER);
+        if (!userns && host.euid() != 0) {
+            throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
+        }
+        IdMapping ids = userns ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults) : null;
+        FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot());
+        long caps = capabilityMask(spec);
+        List<String> env = environment(spec);
+        String cwd = spec.cwd() != null ? spec.cwd() : defaults.cwd();
+        fs.checkCommand(spec.command().get(0), env);
+        return new Plan(namespaces,
+                ids == null ? null : ids.uidMap(),
+                ids == null ? null : ids.gidMap(),
+                ids == null ? null : ids.setgroups(),
+                cgroups(spec),
+                fs.mounts(!spec.shared().contains(Namespace.NET) || !userns),
+                spec.shared().contains(Namespace.UTS) ? null : (spec.hostname() != null ? spec.hostname() : defaults.hostname()),
+                spec.rlimits(),
+                0, 0, List.of(),
+                caps, caps,
+                seccomp.compile(spec.seccomp(), spec.capabilities()),
+                env, spec.command(), cwd);
+    }
+
+    private static long capabilityMask(RunSpec spec) {
+        long mask = 0;
+        for (Capability c : spec.capabilities()) {
+            mask |= 1L << c.bit();
+        }
+        return mask;
+    }
+
+    /** A clean environment: the defaults, then --env-keep from the caller's, then --env. */
+    private List<String> environment(RunSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String kv : defaults.env()) {
+            env.put(kv.substring(0, kv.indexOf('=')), kv);
+        }
+        for (String key : spec.envKeep()) {
+            String value = host.environment().get(key);
+            if (value != null) {
+                env.put(key, key + "=" + value);
+            }
+        }
+        for (String kv : spec.env()) {
+            env.put(kv.substring(0, kv.indexOf('=')), kv);
+        }
+        return new ArrayList<>(env.values());
+    }
+
+    private List<CgroupPlan> cgroups(RunSpec spec) {
+        List<CgroupPlan> plans = new ArrayList<>();
+        if (spec.pidsMax() > 0) {
+            plans.add(cgroup("pids", "--pids-max", Map.of("pids.max", Long.toString(spec.pidsMax())),
+                    Map.of("pids.max", Long.toString(spec.pidsMax()))));
+        }
+        if (spec.memoryBytes() > 0) {
+            String bytes = Long.toString(spec.memoryBytes());
+            plans.add(cgroup("memory", "--memory", Map.of("memory.limit_in_bytes", bytes), Map.of("memory.max", bytes)));
+        }
+        return plans;
+    }
+
+    private CgroupPlan cgroup(String controller, String option, Map<String, String> v1, Map<String, String> v2) {
+        String without = option.equals("--pids-max") ? "run with --pids-max unlimited" : "run without --memory";
+        CgroupLayout.Controller c = host.cgroups().find(controller).orElseThrow(() -> new RunFailure(
+                "no " + controller + " cgroup controller is mounted for this process (v1 or v2); " + without));
+        if (!host.cgroups().delegates(c, controller)) {
+            throw new RunFailure("cgroup v2 " + c.parent() + " does not delegate the " + controller
+                    + " controller: add it to cgroup.subtree_control, or " + without);
+        }
+        if (!Files.isWritable(c.parent())) {
+            throw new RunFailure("cannot create cgroups in " + c.parent() + " (not writable by uid " + host.euid()
+                    + "): run as root, or " + without);
+        }
+        return new CgroupPlan(c.parent().toString(), c.version() == 1 ? v1 : v2);
+    }
+}

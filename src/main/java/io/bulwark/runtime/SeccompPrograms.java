@@ -1,0 +1,39 @@
+package io.bulwark.runtime;
+
+import io.bulwark.os.Capability;
+import io.bulwark.seccomp.Arch;
+import io.bulwark.seccomp.CompileOptions;
+import io.bulwark.seccomp.CompiledFilter;
+import io.bulwark.seccomp.Compiler;
+import io.bulwark.seccomp.KernelVersion;
+import io.bulwark.seccomp.PolicyResolver;
+import io.bulwark.seccomp.Profile;
+import io.bulwark.seccomp.ProfileLoader;
+import io.bulwark.seccomp.Target;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code --seccomp}: a bundled profile by name, a profile file, or {@code unconfined}, resolved
+ * for this host and the run's capabilities (as Docker resolves includes/excludes) and compiled
+ * to the BPF bytes the plan carries.
+ */
+public final class SeccompPrograms {
+    public static final String UNCONFINED = "unconfined";
+
+    /** The bytes of the program for {@code profile}; empty for {@code unconfined}. */
+    public byte[] compile(String profile, Set<Capability> capabilities) {
+        if (profile.equals(UNCONFINED)) {
+            return new byte[0];
+        }
+        Profile p = profile.equals("default") || profile.equals("strict")
+                ? ProfileLoader.bundled(profile) : ProfileLoader.load(Path.of(profile));
+        Set<String> caps = new TreeSet<>();
+        capabilities.forEach(c -> caps.add("CAP_" + c.name()));
+        Target target = new Target(Arch.host(), caps, KernelVersion.running());
+        // ENOSYS above the profile's highest syscall, as runc does: a newer libc falls back.
+        CompiledFilter filter = Compiler.compile(PolicyResolver.resolve(p, target), CompileOptions.DEFAULT.withEnosys(true));
+        return filter.program().toBytes();
+    }
+}

@@ -38,6 +38,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--self", description = "Scan the environment bulwark runs in (the default).")
     boolean self;
 
+    @Option(names = "--no-syscall-probe",
+            description = "Do not try dangerous syscalls with harmless arguments (docs/syscall-probes.md lists them);"
+                    + " their facts are then reported as not observed.")
+    boolean noSyscallProbe;
+
     @Mixin
     OutputOptions output;
 
@@ -71,6 +76,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     /** What to scan. Only the own environment for now; pids and containers come with discovery. */
     private List<FactSource> targets() {
-        return List.of(LiveTarget.self());
+        return List.of(LiveTarget.self(!noSyscallProbe));
     }
 }

@@ -19,11 +19,9 @@ import java.util.stream.Collectors;
  * arguments the kernel rejects before anything can change, and reports whether the call
  * reached its handler. With no seccomp filter in force the calls run in this JVM; with one,
  * in a child JVM, so that a filter that kills cannot take the scan with it.
- * Set the system property {@value #ENABLED_PROPERTY} to {@code false} to skip the calls.
+ * {@link #disabled()} makes none of the calls (scan --no-syscall-probe).
  */
 public final class SyscallProbe implements Probe {
-    /** System property: {@code false} turns the calls off; their facts are then unobserved. */
-    public static final String ENABLED_PROPERTY = "bulwark.syscallProbe";
     static final String SWEEP_FACT = "syscall.sweep";
 
     /** Picks how the calls are made, given the target's seccomp mode (empty when unknown). */
@@ -38,15 +36,22 @@ public final class SyscallProbe implements Probe {
     private final List<SyscallProbeSpec> specs;
     private final SweepChoice choice;
     private final String arch;
+    private final boolean enabled;
 
     public SyscallProbe() {
-        this(SyscallProbeList.builtIn(), BY_SECCOMP_MODE, architecture(System.getProperty("os.arch")));
+        this(SyscallProbeList.builtIn(), BY_SECCOMP_MODE, architecture(System.getProperty("os.arch")), true);
     }
 
-    SyscallProbe(List<SyscallProbeSpec> specs, SweepChoice choice, String arch) {
+    SyscallProbe(List<SyscallProbeSpec> specs, SweepChoice choice, String arch, boolean enabled) {
         this.specs = List.copyOf(specs);
         this.choice = choice;
         this.arch = arch;
+        this.enabled = enabled;
+    }
+
+    /** The same probe that declares the same facts but tries no call: they are reported as not observed. */
+    public static SyscallProbe disabled() {
+        return new SyscallProbe(SyscallProbeList.builtIn(), BY_SECCOMP_MODE, architecture(System.getProperty("os.arch")), false);
     }
 
     @Override
@@ -111,8 +116,8 @@ public final class SyscallProbe implements Probe {
     }
 
     private Optional<String> reasonToSkip(ProbeContext ctx) {
-        if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "true").trim())) {
-            return Optional.of("syscall probe disabled (" + ENABLED_PROPERTY + "=false)");
+        if (!enabled) {
+            return Optional.of("syscall probe disabled (--no-syscall-probe)");
         }
         if (!ctx.live()) {
             return Optional.of("system calls are tried only when scanning the running system, not a recorded tree");

@@ -112,6 +112,22 @@ class MainTest {
     }
 
     @Test
+    void noSyscallProbeTriesNoCallAndSaysSo(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("report.json");
+        assertThat(run("scan", "--no-syscall-probe", "--format", "json", "--out", json.toString()).code()).isZero();
+        JsonNode facts = new ObjectMapper().readTree(Files.readString(json)).path("targets").get(0).path("facts");
+        int syscallFacts = 0;
+        for (JsonNode f : facts) {
+            if (f.path("name").asText().startsWith("syscall.")) {
+                syscallFacts++;
+                assertThat(f.path("observed").asBoolean()).isFalse();
+                assertThat(f.path("evidence").asText()).contains("--no-syscall-probe");
+            }
+        }
+        assertThat(syscallFacts).isGreaterThan(30);
+    }
+
+    @Test
     void outIntoAMissingDirectoryIsAnInputError(@TempDir Path dir) {
         Result r = run("scan", "--out", dir.resolve("no/such/report.txt").toString());
         assertThat(r.code()).isEqualTo(2);

@@ -39,7 +39,7 @@ class SyscallProbeDocTest {
                 With no seccomp filter in force (status `Seccomp: 0`) the calls run on a thread of the
                 scanning JVM; otherwise in a child JVM that reports each call before making it, so a filter
                 that kills ends the child, the call in flight is recorded as `killed`, and a new child
-                carries on. `-Dbulwark.syscallProbe=false` skips the calls; their facts are then
+                carries on. `bulwark scan --no-syscall-probe` skips the calls; their facts are then
                 unobserved. A profile that filters on argument values may answer differently for other
                 arguments than these. Only the native 64-bit system-call table is probed.
 

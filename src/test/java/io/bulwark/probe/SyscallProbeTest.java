@@ -70,36 +70,26 @@ class SyscallProbeTest {
     }
 
     @Test
-    void thePropertyTurnsTheCallsOff() {
-        String before = System.getProperty(SyscallProbe.ENABLED_PROPERTY);
-        System.setProperty(SyscallProbe.ENABLED_PROPERTY, "false");
-        try {
-            RecordingChoice choice = new RecordingChoice();
-            List<Fact> facts = new SyscallProbe(SyscallProbeList.builtIn(), choice, "x86_64").collect(ProbeContext.self());
-            assertThat(facts).allSatisfy(f -> {
-                assertThat(f.observed()).isFalse();
-                assertThat(f.evidence()).isEqualTo("syscall probe disabled (bulwark.syscallProbe=false)");
-            });
-            assertThat(choice.calls).isEmpty();
-        } finally {
-            if (before == null) {
-                System.clearProperty(SyscallProbe.ENABLED_PROPERTY);
-            } else {
-                System.setProperty(SyscallProbe.ENABLED_PROPERTY, before);
-            }
-        }
+    void aDisabledProbeMakesNoCallAndSaysWhy() {
+        RecordingChoice choice = new RecordingChoice();
+        List<Fact> facts = new SyscallProbe(SyscallProbeList.builtIn(), choice, "x86_64", false).collect(ProbeContext.self());
+        assertThat(facts).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.observed()).isFalse();
+            assertThat(f.evidence()).isEqualTo("syscall probe disabled (--no-syscall-probe)");
+        });
+        assertThat(choice.calls).isEmpty();
     }
 
     @Test
     void anArchitectureWithoutNumbersIsReported() {
-        List<Fact> facts = new SyscallProbe(SyscallProbeList.builtIn(), new RecordingChoice(), "riscv64").collect(ProbeContext.self());
+        List<Fact> facts = new SyscallProbe(SyscallProbeList.builtIn(), new RecordingChoice(), "riscv64", true).collect(ProbeContext.self());
         assertThat(facts.get(0).evidence()).contains("riscv64");
     }
 
     @Test
     void callsMissingOnTheArchitectureAreNotMadeAndSaySo() {
         RecordingChoice choice = new RecordingChoice();
-        Map<String, Fact> f = byName(new SyscallProbe(SyscallProbeList.builtIn(), choice, "aarch64").collect(ProbeContext.self()));
+        Map<String, Fact> f = byName(new SyscallProbe(SyscallProbeList.builtIn(), choice, "aarch64", true).collect(ProbeContext.self()));
         assertThat(f.get("syscall.iopl").observed()).isFalse();
         assertThat(f.get("syscall.iopl").evidence()).isEqualTo("iopl does not exist on aarch64");
         assertThat(choice.calls).extracting(SyscallCall::name).doesNotContain("iopl", "ioperm").contains("mount");
@@ -109,7 +99,7 @@ class SyscallProbeTest {
     @Test
     void theSweepIsChosenByTheSeccompModeOfTheTarget() throws Exception {
         RecordingChoice choice = new RecordingChoice();
-        Map<String, Fact> f = byName(new SyscallProbe(SyscallProbeList.builtIn(), choice, "x86_64").collect(ProbeContext.self()));
+        Map<String, Fact> f = byName(new SyscallProbe(SyscallProbeList.builtIn(), choice, "x86_64", true).collect(ProbeContext.self()));
         long mode = Long.parseLong(java.nio.file.Files.readString(Path.of("/proc/self/status")).lines()
                 .filter(l -> l.startsWith("Seccomp:")).findFirst().orElseThrow().split("\\s+")[1]);
         assertThat(choice.modes).containsExactly(Optional.of(mode));

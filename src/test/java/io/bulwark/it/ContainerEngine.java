@@ -58,10 +58,6 @@ final class ContainerEngine implements AutoCloseable {
                 List.of("--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4096:4096"), "localhost/");
     }
 
-    String name() {
-        return name;
-    }
-
     /** Imports the rootfs tar as {@code bulwark-it-rootfs:RANDOM}. */
     void importImage(Path rootfsTar) {
         String tag = PREFIX + "rootfs:" + UUID.randomUUID().toString().substring(0, 8);

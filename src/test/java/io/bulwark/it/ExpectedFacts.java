@@ -53,11 +53,6 @@ final class ExpectedFacts {
         return check(name, "a list containing " + want, v -> v.isArray() && items(v).containsAll(want));
     }
 
-    ExpectedFacts listLacks(String name, String... unwanted) {
-        List<String> none = List.of(unwanted);
-        return check(name, "a list without " + none, v -> v.isArray() && none.stream().noneMatch(items(v)::contains));
-    }
-
     ExpectedFacts listHas(String name, String what, Predicate<String> item) {
         return check(name, "a list with " + what, v -> v.isArray() && items(v).stream().anyMatch(item));
     }

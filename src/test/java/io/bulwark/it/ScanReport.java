@@ -48,10 +48,6 @@ final class ScanReport {
         return Optional.ofNullable(facts.get(name));
     }
 
-    int size() {
-        return facts.size();
-    }
-
     private static String abbreviate(String text) {
         return text.length() <= 2000 ? text : text.substring(0, 2000) + " …";
     }

@@ -27,7 +27,7 @@ class EscapeAttemptsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        escape = NativeBuild.tool("escape", "escape");
+        escape = NativeBuild.visibleInsideRuns(NativeBuild.tool("escape", "escape"));
     }
 
     private Runs.Result inside(String... attempt) throws Exception {

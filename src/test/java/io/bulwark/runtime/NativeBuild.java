@@ -1,7 +1,10 @@
 package io.bulwark.runtime;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 /** Builds runtime/ test tools with the same Makefile the Maven build uses for the executor. */
@@ -19,5 +22,23 @@ final class NativeBuild {
             throw new IllegalStateException("make " + target + " failed:\n" + out);
         }
         return OUT.resolve(file);
+    }
+
+    /**
+     * The tool at a path a default run can see. A run mounts fresh tmpfs on /tmp and /run, so a
+     * checkout under either (CI may clone there) hides target/ from the workload: copy the tool
+     * to /var/tmp then, for this test JVM only.
+     */
+    static synchronized Path visibleInsideRuns(Path tool) throws IOException {
+        Path real = tool.toRealPath();
+        if (!real.startsWith("/tmp") && !real.startsWith("/run")) {
+            return real;
+        }
+        Path dir = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-native-test");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path copy = Files.copy(real, dir.resolve(real.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        copy.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        return copy;
     }
 }

@@ -36,9 +36,9 @@ final class NativeBuild {
         }
         Path dir = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-native-test");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        dir.toFile().deleteOnExit(); // registered first, deleted last: after the copy in it
         Path copy = Files.copy(real, dir.resolve(real.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         copy.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return copy;
     }
 }

@@ -4,12 +4,15 @@ import io.bulwark.audit.FactSource;
 import io.bulwark.audit.Report;
 import io.bulwark.audit.RuleSet;
 import io.bulwark.audit.Scanner;
+import io.bulwark.InputException;
 import io.bulwark.probe.LiveTarget;
+import io.bulwark.probe.ProcessTarget;
 import io.bulwark.report.ReportVerdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -37,6 +40,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--self", description = "Scan the environment bulwark runs in (the default).")
     boolean self;
+
+    @Option(names = "--pid", paramLabel = "PID", split = ",", arity = "1..*",
+            description = "Scan running processes from the host through /proc/PID (needs root for other users' processes).")
+    List<Long> pids = new ArrayList<>();
 
     @Option(names = "--no-syscall-probe",
             description = "Do not try dangerous syscalls with harmless arguments (docs/syscall-probes.md lists them);"
@@ -74,8 +81,18 @@ public final class ScanCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** What to scan. Only the own environment for now; pids and containers come with discovery. */
+    /** What to scan: the own environment unless pids are named; --self adds it to them. */
     private List<FactSource> targets() {
-        return List.of(LiveTarget.self(!noSyscallProbe));
+        List<FactSource> targets = new ArrayList<>();
+        if (self || pids.isEmpty()) {
+            targets.add(LiveTarget.self(!noSyscallProbe));
+        }
+        for (long pid : pids) {
+            if (pid <= 0) {
+                throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");
+            }
+            targets.add(ProcessTarget.of(pid));
+        }
+        return targets;
     }
 }

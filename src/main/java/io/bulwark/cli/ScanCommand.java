@@ -5,6 +5,7 @@ import io.bulwark.audit.Report;
 import io.bulwark.audit.RuleSet;
 import io.bulwark.audit.Scanner;
 import io.bulwark.InputException;
+import io.bulwark.config.ConfigTarget;
 import io.bulwark.probe.LiveTarget;
 import io.bulwark.probe.ProcessTarget;
 import io.bulwark.report.ReportVerdict;
@@ -45,6 +46,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Scan running processes from the host through /proc/PID (needs root for other users' processes).")
     List<Long> pids = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE", arity = "1..*",
+            description = "Judge container configs before they run: OCI config.json, docker/podman inspect output,"
+                    + " Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob).")
+    List<Path> configs = new ArrayList<>();
+
     @Option(names = "--no-syscall-probe",
             description = "Do not try dangerous syscalls with harmless arguments (docs/syscall-probes.md lists them);"
                     + " their facts are then reported as not observed.")
@@ -84,7 +90,7 @@ public final class ScanCommand implements Callable<Integer> {
     /** What to scan: the own environment unless pids are named; --self adds it to them. */
     private List<FactSource> targets() {
         List<FactSource> targets = new ArrayList<>();
-        if (self || pids.isEmpty()) {
+        if (self || (pids.isEmpty() && configs.isEmpty())) {
             targets.add(LiveTarget.self(!noSyscallProbe));
         }
         for (long pid : pids) {
@@ -92,6 +98,9 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");
             }
             targets.add(ProcessTarget.of(pid));
+        }
+        for (Path file : configs) {
+            targets.addAll(ConfigTarget.of(file));
         }
         return targets;
     }

@@ -432,6 +432,10 @@ static void exec_workload(void) {
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     close_inherited_fds(); /* before chdir: CVE-2024-21626 reached the host through an fd */
+    /* A session of its own, without a controlling terminal: TIOCSTI cannot push input into
+     * the caller's terminal (CVE-2017-5226), as bwrap --new-session. */
+    if (setsid() < 0)
+        die("setsid", NULL);
     if (chdir(plan.cwd ? plan.cwd : "/") < 0)
         die("chdir", plan.cwd);
     if (plan.filter_len) {

@@ -41,6 +41,13 @@ public final class Explanation {
         return lines;
     }
 
+    /** The first items of a long list, so that one line stays readable; the JSON report has them all. */
+    private static String brief(List<?> items) {
+        int shown = Math.min(items.size(), 8);
+        String head = String.join(", ", items.subList(0, shown).stream().map(String::valueOf).toList());
+        return shown == items.size() ? head : head + ", … (" + (items.size() - shown) + " more)";
+    }
+
     private static String describe(Condition.Test t, Object value) {
         if (t.operator() == Operator.CONTAINS_ANY) {
             List<Object> hits = new ArrayList<>((List<?>) t.operand());
@@ -50,6 +57,10 @@ public final class Explanation {
         if (t.operator() == Operator.CONTAINS || t.operator() == Operator.CONTAINS_ALL) {
             return t.fact() + " contains " + (t.operand() instanceof List<?> l
                     ? String.join(", ", l.stream().map(String::valueOf).toList()) : t.operand());
+        }
+        if (t.operator() == Operator.EMPTY) {
+            List<?> items = (List<?>) value;
+            return items.isEmpty() ? t.fact() + " is empty" : t.fact() + " has " + items.size() + ": " + brief(items);
         }
         if (t.operator() == Operator.IS) {
             return t.fact() + " = " + value;

@@ -1,5 +1,6 @@
 package io.bulwark.audit;
 
+import io.bulwark.InputLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,40 +78,23 @@ public final class RuleSet {
         try {
             file = YAML.readValue(in, RuleFileFormat.File.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new RuleFileException(source, location(e) + "unknown field '" + e.getPropertyName()
+            throw new RuleFileException(source, InputLocation.of(e) + "unknown field '" + e.getPropertyName()
                     + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")", e);
         } catch (MismatchedInputException e) {
-            throw new RuleFileException(source, location(e) + "expected " + expected(e), e);
+            throw new RuleFileException(source, InputLocation.of(e) + "expected " + expected(e), e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamReadException syntax) {
                 String line = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ")";
-                throw new RuleFileException(source, "not valid YAML" + line + ": " + firstLine(syntax.getOriginalMessage()), e);
+                throw new RuleFileException(source, "not valid YAML" + line + ": " + InputLocation.firstLine(syntax.getOriginalMessage()), e);
             }
-            throw new RuleFileException(source, location(e) + firstLine(e.getOriginalMessage()), e);
+            throw new RuleFileException(source, InputLocation.of(e) + InputLocation.firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new RuleFileException(source, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+            throw new RuleFileException(source, "not valid YAML: " + InputLocation.firstLine(e.getOriginalMessage()), e);
         }
         if (file == null) {
             throw new RuleFileException(source, "empty rule file (expected 'surface' and 'rules')");
         }
         return RuleFileFormat.toRules(file, source, catalog);
-    }
-
-    private static String location(JsonMappingException e) {
-        StringBuilder at = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                at.append(at.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                at.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        // The path is exact; Jackson's line for record properties points past the object, so leave it out.
-        return at.length() == 0 ? "" : at + ": ";
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 
     private static String expected(MismatchedInputException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.bulwark.InputException;
+import io.bulwark.InputLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,10 +61,10 @@ public final class WaiverFile {
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": waiver file not found; check the --waivers path");
         } catch (UnrecognizedPropertyException e) {
-            throw new InputException(name + ": " + where(e) + "unknown field '" + e.getPropertyName()
+            throw new InputException(name + ": " + InputLocation.of(e) + "unknown field '" + e.getPropertyName()
                     + "' (a waiver has rule, target, reason, expires)", e);
         } catch (JsonMappingException e) {
-            throw new InputException(name + ": " + where(e) + firstLine(e.getOriginalMessage())
+            throw new InputException(name + ": " + InputLocation.of(e) + InputLocation.firstLine(e.getOriginalMessage())
                     + " (expected 'waivers:' with a list of rule, target, reason, expires)", e);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read the waiver file: " + e.getMessage(), e);
@@ -84,7 +85,7 @@ public final class WaiverFile {
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new InputException(name + ": not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
-                    + line + ": " + firstLine(e.getOriginalMessage()), e);
+                    + line + ": " + InputLocation.firstLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -112,27 +113,5 @@ public final class WaiverFile {
                     + ("expires".equals(key) ? " (YYYY-MM-DD; every waiver must end, to be reviewed)" : ""));
         }
         return value;
-    }
-
-    private static String where(JsonMappingException e) {
-        StringBuilder at = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                at.append(at.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                at.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-        if (at.length() == 0) {
-            return line.isEmpty() ? "" : line + ": ";
-        }
-        return at + (line.isEmpty() ? "" : " (" + line + ")") + ": ";
-    }
-
-    private static String firstLine(String message) {
-        String first = message == null ? "" : message.lines().findFirst().orElse("");
-        int noise = first.indexOf(" (start marker at");
-        return noise < 0 ? first : first.substring(0, noise);
     }
 }

@@ -4,7 +4,7 @@ import io.bulwark.InputException;
 import io.bulwark.seccomp.Action;
 import io.bulwark.seccomp.Arch;
 import io.bulwark.seccomp.CompileOptions;
-import io.bulwark.seccomp.KernelVersion;
+import io.bulwark.os.KernelVersion;
 import io.bulwark.seccomp.Target;
 import io.bulwark.os.Capability;
 import java.util.ArrayList;

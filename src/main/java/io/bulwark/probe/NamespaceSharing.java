@@ -1,6 +1,7 @@
 package io.bulwark.probe;
 
 import io.bulwark.audit.Confidence;
+import io.bulwark.os.KernelVersion;
 import io.bulwark.os.Namespaces;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.Optional;
  * @param evidence   the link and how it was judged
  */
 record NamespaceSharing(boolean initial, Confidence confidence, String evidence) {
-    private static final long FIRST_DYNAMIC_INODE = 0xF0000000L;
 
     static Optional<NamespaceSharing> of(ProbeContext ctx, String type) {
         String link;
@@ -35,27 +35,16 @@ record NamespaceSharing(boolean initial, Confidence confidence, String evidence)
             return Optional.of(new NamespaceSharing(true, Confidence.CERTAIN, "ns/" + type + " is " + link
                     + ", the fixed inode of the initial " + type + " namespace"));
         }
-        if (Namespaces.initialInodeAlwaysFixed(type) || kernelHasFixedInodes(ctx)) {
+        boolean fixedHere = ProbeContext.tryRead(ctx.procFile("sys/kernel/osrelease")).flatMap(KernelVersion::parse)
+                .map(kernel -> Namespaces.initialInodeFixed(type, kernel))
+                .orElse(Namespaces.initialInodeAlwaysFixed(type));
+        if (fixedHere) {
             return Optional.of(new NamespaceSharing(false, Confidence.CERTAIN, "ns/" + type + " is " + link
                     + ", not the initial " + type + " namespace"));
         }
-        boolean firstDynamic = inode.get() == FIRST_DYNAMIC_INODE;
+        boolean firstDynamic = inode.get() == Namespaces.FIRST_DYNAMIC_INODE;
         return Optional.of(new NamespaceSharing(firstDynamic, Confidence.LIKELY, "ns/" + type + " is " + link
                 + (firstDynamic ? ", the first dynamic inode, which kernels before 6.18 give the initial " + type + " namespace"
                         : ", not the first dynamic inode that kernels before 6.18 give the initial " + type + " namespace")));
-    }
-
-    /** Kernels from 6.18 give every initial namespace its fixed inode. */
-    private static boolean kernelHasFixedInodes(ProbeContext ctx) {
-        return ProbeContext.tryRead(ctx.procFile("sys/kernel/osrelease")).map(release -> {
-            String[] parts = release.strip().split("[.-]");
-            try {
-                int major = Integer.parseInt(parts[0]);
-                int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-                return major > 6 || (major == 6 && minor >= 18);
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }).orElse(false);
     }
 }

@@ -29,6 +29,11 @@ public final class CgroupLayout {
         }
     }
 
+    /** The text of {@code /proc/self/cgroup} this layout was read from. */
+    public String procSelfCgroup() {
+        return procSelfCgroup;
+    }
+
     /** A controller's parent directory for new cgroups, and its hierarchy's version. */
     public record Controller(Path parent, int version) {
     }

@@ -28,11 +28,19 @@ final class FilesystemPlanner {
     private final RunSpec spec;
     private final Path root;
     private final List<BindSpec> binds = new ArrayList<>();
+    private final PlanInputs inputs;
 
-    /** @param containerRoot the host uid that container root maps to, or -1 without a user namespace */
-    FilesystemPlanner(RuntimeDefaults defaults, RunSpec spec, long containerRoot) {
+    /**
+     * @param containerRoot the host uid that container root maps to, or -1 without a user namespace
+     * @param inputs        records every host path the checks look at
+     */
+    FilesystemPlanner(RuntimeDefaults defaults, RunSpec spec, long containerRoot, PlanInputs inputs) {
         this.defaults = defaults;
         this.spec = spec;
+        this.inputs = inputs;
+        if (spec.rootfs() != null) {
+            inputs.looked(Path.of(spec.rootfs()));
+        }
         this.root = spec.rootfs() == null ? Path.of("/") : realDirectory("--rootfs", spec.rootfs());
         for (String target : List.of("/proc", "/dev", "/sys", "/tmp", "/run")) {
             checkTarget("the rootfs's " + target, target, true);
@@ -42,6 +50,7 @@ final class FilesystemPlanner {
         }
         for (BindSpec b : spec.binds()) {
             Path source = Path.of(b.source());
+            inputs.looked(source);
             if (!Files.exists(source)) {
                 throw new RunFailure("--bind " + b.source() + ":" + b.target() + ": " + b.source() + " does not exist on the host");
             }
@@ -101,7 +110,7 @@ final class FilesystemPlanner {
                 }
             }
         }
-        if (candidates.stream().noneMatch(Files::exists)) {
+        if (candidates.stream().peek(inputs::looked).noneMatch(Files::exists)) {
             throw new RunFailure(command + ": command not found in the container"
                     + (command.contains("/") ? "" : " (searched its PATH)"), RunFailure.NOT_FOUND);
         }
@@ -129,6 +138,7 @@ final class FilesystemPlanner {
         Path path = root;
         for (String part : target.substring(1).split("/")) {
             path = path.resolve(part);
+            inputs.looked(path);
             if (Files.isSymbolicLink(path)) {
                 throw new RunFailure(input + ": " + path + " is a symlink; name the real path (a mount must not follow a link)");
             }

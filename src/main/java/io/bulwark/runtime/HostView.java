@@ -12,11 +12,22 @@ public record HostView(int euid, int egid, String subuid, String subgid, CgroupL
                        Map<String, String> environment) {
 
     public static HostView current() {
+        return current(PlanInputs.NONE);
+    }
+
+    /** The host as the planner sees it, recording into {@code inputs} what it read. */
+    public static HostView current(PlanInputs inputs) {
         ProcStatus status = ProcStatus.parse(readOrEmpty(Path.of("/proc/self/status")));
         int euid = status.number("Uid", 1).orElseThrow(() -> new RunFailure("cannot read the effective uid from /proc/self/status")).intValue();
         int egid = status.number("Gid", 1).orElseThrow(() -> new RunFailure("cannot read the effective gid from /proc/self/status")).intValue();
+        inputs.ids(euid, egid);
+        inputs.kernel(System.getProperty("os.version"));
+        inputs.content(Path.of("/etc/subuid"));
+        inputs.content(Path.of("/etc/subgid"));
+        CgroupLayout cgroups = CgroupLayout.host();
+        inputs.cgroups(cgroups.procSelfCgroup());
         return new HostView(euid, egid, readOrEmpty(Path.of("/etc/subuid")), readOrEmpty(Path.of("/etc/subgid")),
-                CgroupLayout.host(), System.getenv());
+                cgroups, System.getenv());
     }
 
     private static String readOrEmpty(Path file) {

@@ -16,11 +16,18 @@ public final class Planner {
     private final RuntimeDefaults defaults;
     private final HostView host;
     private final SeccompPrograms seccomp;
+    private final PlanInputs inputs;
 
     public Planner(RuntimeDefaults defaults, HostView host, SeccompPrograms seccomp) {
+        this(defaults, host, seccomp, PlanInputs.NONE);
+    }
+
+    /** A planner that records into {@code inputs} every host input it reads, for the plan cache. */
+    public Planner(RuntimeDefaults defaults, HostView host, SeccompPrograms seccomp, PlanInputs inputs) {
         this.defaults = defaults;
         this.host = host;
         this.seccomp = seccomp;
+        this.inputs = inputs;
     }
 
     public Plan plan(RunSpec spec) {
@@ -33,11 +40,14 @@ public final class Planner {
             throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
         }
         IdMapping ids = userns ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults) : null;
-        FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot());
+        FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot(), inputs);
         long caps = capabilityMask(spec);
         List<String> env = environment(spec);
         String cwd = spec.cwd() != null ? spec.cwd() : defaults.cwd();
         fs.checkCommand(spec.command().get(0), env);
+        if (SeccompPrograms.isFile(spec.seccomp())) {
+            inputs.content(Path.of(spec.seccomp()));
+        }
         return new Plan(namespaces,
                 ids == null ? null : ids.uidMap(),
                 ids == null ? null : ids.gidMap(),
@@ -68,6 +78,7 @@ public final class Planner {
         }
         for (String key : spec.envKeep()) {
             String value = host.environment().get(key);
+            inputs.env(key, value);
             if (value != null) {
                 env.put(key, key + "=" + value);
             }
@@ -99,6 +110,7 @@ public final class Planner {
             throw new RunFailure("cgroup v2 " + c.parent() + " does not delegate the " + controller
                     + " controller: add it to cgroup.subtree_control, or " + without);
         }
+        inputs.looked(c.parent());
         if (!Files.isWritable(c.parent())) {
             throw new RunFailure("cannot create cgroups in " + c.parent() + " (not writable by uid " + host.euid()
                     + "): run as root, or " + without);

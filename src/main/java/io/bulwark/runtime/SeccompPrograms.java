@@ -5,7 +5,7 @@ import io.bulwark.seccomp.Arch;
 import io.bulwark.seccomp.CompileOptions;
 import io.bulwark.seccomp.CompiledFilter;
 import io.bulwark.seccomp.Compiler;
-import io.bulwark.seccomp.KernelVersion;
+import io.bulwark.os.KernelVersion;
 import io.bulwark.seccomp.PolicyResolver;
 import io.bulwark.seccomp.Profile;
 import io.bulwark.seccomp.ProfileLoader;
@@ -22,13 +22,17 @@ import java.util.TreeSet;
 public final class SeccompPrograms {
     public static final String UNCONFINED = "unconfined";
 
+    /** Whether {@code profile} names a profile file rather than a bundled one or {@code unconfined}. */
+    public static boolean isFile(String profile) {
+        return !profile.equals(UNCONFINED) && !profile.equals("default") && !profile.equals("strict");
+    }
+
     /** The bytes of the program for {@code profile}; empty for {@code unconfined}. */
     public byte[] compile(String profile, Set<Capability> capabilities) {
         if (profile.equals(UNCONFINED)) {
             return new byte[0];
         }
-        Profile p = profile.equals("default") || profile.equals("strict")
-                ? ProfileLoader.bundled(profile) : ProfileLoader.load(Path.of(profile));
+        Profile p = isFile(profile) ? ProfileLoader.load(Path.of(profile)) : ProfileLoader.bundled(profile);
         Set<String> caps = new TreeSet<>();
         capabilities.forEach(c -> caps.add("CAP_" + c.name()));
         Target target = new Target(Arch.host(), caps, KernelVersion.running());

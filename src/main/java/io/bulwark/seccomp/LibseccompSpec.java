@@ -1,5 +1,6 @@
 package io.bulwark.seccomp;
 
+import io.bulwark.os.KernelVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;

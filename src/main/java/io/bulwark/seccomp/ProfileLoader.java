@@ -1,5 +1,6 @@
 package io.bulwark.seccomp;
 
+import io.bulwark.os.KernelVersion;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

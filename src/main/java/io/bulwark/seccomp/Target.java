@@ -1,5 +1,6 @@
 package io.bulwark.seccomp;
 
+import io.bulwark.os.KernelVersion;
 import java.util.Set;
 import java.util.TreeSet;
 

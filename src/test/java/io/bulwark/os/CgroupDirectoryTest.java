@@ -26,8 +26,8 @@ class CgroupDirectoryTest {
     @Test
     void hostV1NestedCgroupWalksUpToTheMountPoint() throws Exception {
         CgroupDirectory dir = locate("host-hybrid", "memory");
-        assertThat(dir.directory()).isEqualTo("/sys/fs/cgroup/memory/system.slice/agent.service");
-        assertThat(dir.upToMountRoot()).containsExactly("/sys/fs/cgroup/memory/system.slice/agent.service",
+        assertThat(dir.directory()).isEqualTo("/sys/fs/cgroup/memory/system.slice/workload.service");
+        assertThat(dir.upToMountRoot()).containsExactly("/sys/fs/cgroup/memory/system.slice/workload.service",
                 "/sys/fs/cgroup/memory/system.slice", "/sys/fs/cgroup/memory");
     }
 

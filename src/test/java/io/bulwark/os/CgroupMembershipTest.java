@@ -18,7 +18,7 @@ class CgroupMembershipTest {
         assertThat(groups.entries()).hasSize(10);
         assertThat(groups.hasV1()).isTrue();
         assertThat(groups.v1("pids")).map(CgroupMembership.Entry::hierarchyId).hasValue(8);
-        assertThat(groups.v1("memory")).map(CgroupMembership.Entry::path).hasValue("/system.slice/agent.service");
+        assertThat(groups.v1("memory")).map(CgroupMembership.Entry::path).hasValue("/system.slice/workload.service");
         assertThat(groups.v1("name=systemd")).map(CgroupMembership.Entry::path).hasValue("/");
         assertThat(groups.unified()).map(CgroupMembership.Entry::path).hasValue("/");
         assertThat(groups.v1("rdma")).isEmpty();

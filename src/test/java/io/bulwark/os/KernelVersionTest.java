@@ -11,7 +11,8 @@ class KernelVersionTest {
         KernelVersion v = KernelVersion.parse("6.18.44-fc-v782\n").orElseThrow();
         assertThat(v.major()).isEqualTo(6);
         assertThat(v.minor()).isEqualTo(18);
-        assertThat(v.release()).isEqualTo("6.18.44-fc-v782");
+        assertThat(v.patch()).isEqualTo(44);
+        assertThat(v).hasToString("6.18.44");
     }
 
     @Test

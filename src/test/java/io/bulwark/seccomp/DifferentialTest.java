@@ -1,5 +1,6 @@
 package io.bulwark.seccomp;
 
+import io.bulwark.os.KernelVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

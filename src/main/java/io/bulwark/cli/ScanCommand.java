@@ -4,12 +4,16 @@ import io.bulwark.audit.FactSource;
 import io.bulwark.audit.Report;
 import io.bulwark.audit.RuleSet;
 import io.bulwark.audit.Scanner;
+import io.bulwark.InputException;
+import io.bulwark.config.ConfigTarget;
 import io.bulwark.probe.LiveTarget;
+import io.bulwark.probe.ProcessTarget;
 import io.bulwark.report.ReportVerdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -37,6 +41,15 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--self", description = "Scan the environment bulwark runs in (the default).")
     boolean self;
+
+    @Option(names = "--pid", paramLabel = "PID", split = ",", arity = "1..*",
+            description = "Scan running processes from the host through /proc/PID (needs root for other users' processes).")
+    List<Long> pids = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", arity = "1..*",
+            description = "Judge container configs before they run: OCI config.json, docker/podman inspect output,"
+                    + " Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob).")
+    List<Path> configs = new ArrayList<>();
 
     @Option(names = "--no-syscall-probe",
             description = "Do not try dangerous syscalls with harmless arguments (docs/syscall-probes.md lists them);"
@@ -74,8 +87,21 @@ public final class ScanCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** What to scan. Only the own environment for now; pids and containers come with discovery. */
+    /** What to scan: the own environment unless pids are named; --self adds it to them. */
     private List<FactSource> targets() {
-        return List.of(LiveTarget.self(!noSyscallProbe));
+        List<FactSource> targets = new ArrayList<>();
+        if (self || (pids.isEmpty() && configs.isEmpty())) {
+            targets.add(LiveTarget.self(!noSyscallProbe));
+        }
+        for (long pid : pids) {
+            if (pid <= 0) {
+                throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");
+            }
+            targets.add(ProcessTarget.of(pid));
+        }
+        for (Path file : configs) {
+            targets.addAll(ConfigTarget.of(file));
+        }
+        return targets;
     }
 }

@@ -20,6 +20,28 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live) {
         return new ProbeContext(Path.of("/"), Path.of("/proc"), Path.of("/proc/self"), true);
     }
 
+    /**
+     * Another running process, seen from the host. Two views, chosen per file: the process's
+     * own {@code /proc/PID} files (status, ns, cgroup, mountinfo, attr, uid_map) are read in
+     * the host's procfs, where they exist whatever the process mounted; its filesystem and the
+     * procfs it mounted (masks, sysctls, /dev, cgroup files) are read from inside, through
+     * {@code /proc/PID/root}. When the process has no procfs of its own at {@code /proc}, the
+     * host's stands in, and {@link #insideProc()} says so.
+     */
+    public static ProbeContext process(Path hostProc, long pid) {
+        Path process = hostProc.resolve(Long.toString(pid));
+        Path root = process.resolve("root");
+        Path inside = root.resolve("proc");
+        boolean mounted = java.nio.file.Files.isRegularFile(inside.resolve("sys/kernel/osrelease"))
+                || java.nio.file.Files.isDirectory(inside.resolve("self"));
+        return new ProbeContext(root, mounted ? inside : hostProc, process, true);
+    }
+
+    /** True when the procfs probed is the one the process sees, not a stand-in from the host. */
+    public boolean insideProc() {
+        return proc.startsWith(root) && !root.equals(Path.of("/"));
+    }
+
     /** A fixture tree with {@code proc/} and {@code proc/self/} under {@code dir}. */
     public static ProbeContext fixture(Path dir) {
         return new ProbeContext(dir, dir.resolve("proc"), dir.resolve("proc/self"), false);

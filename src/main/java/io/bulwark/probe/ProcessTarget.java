@@ -1,0 +1,113 @@
+package io.bulwark.probe;
+
+import io.bulwark.InputException;
+import io.bulwark.audit.Fact;
+import io.bulwark.audit.FactSource;
+import io.bulwark.audit.Facts;
+import io.bulwark.audit.Target;
+import io.bulwark.os.ProcessStat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running process probed from the host through {@code /proc/PID}, with the same probes and
+ * fact names as {@code scan --self}. Every fact's evidence says which view it came from (see
+ * {@link ProbeContext#process}). A process that exits while it is probed is reported as gone:
+ * its facts become unobserved, never half-read values of a process that no longer exists (or
+ * of a new one that took its pid).
+ */
+public final class ProcessTarget implements FactSource {
+    private final Path hostProc;
+    private final long pid;
+    private final Target target;
+    private final List<Probe> probes;
+    private final long startTime;
+    private final List<Fact> extra;
+    private volatile boolean exited;
+
+    private ProcessTarget(Path hostProc, long pid, Target target, List<Probe> probes, long startTime, List<Fact> extra) {
+        this.hostProc = hostProc;
+        this.pid = pid;
+        this.target = target;
+        this.probes = List.copyOf(probes);
+        this.startTime = startTime;
+        this.extra = List.copyOf(extra);
+    }
+
+    /** The process {@code pid} as the user named it; a pid that does not exist is bad input. */
+    public static ProcessTarget of(long pid) {
+        return of(Path.of("/proc"), pid, Probes.all(true));
+    }
+
+    static ProcessTarget of(Path hostProc, long pid, List<Probe> probes) {
+        Optional<ProcessStat> stat = stat(hostProc, pid);
+        if (stat.isEmpty()) {
+            throw new InputException("--pid " + pid + ": no such process (it may have exited); list running ones with 'ps -e'");
+        }
+        String description = "process " + pid + " (" + stat.get().command() + ") seen from the host";
+        return new ProcessTarget(hostProc, pid, new Target("pid", Long.toString(pid), description), probes, startTime(stat.get()), List.of());
+    }
+
+    /** The same process under another name, e.g. a container found by discovery, with facts known beforehand. */
+    public ProcessTarget as(Target named, List<Fact> known) {
+        return new ProcessTarget(hostProc, pid, named, probes, startTime, known);
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    /** The target; after {@link #collect} marked gone when the process exited meanwhile (the scanner asks after collecting). */
+    @Override
+    public Target target() {
+        return exited ? new Target(target.kind(), target.id(), target.description() + " - gone: it exited during the scan") : target;
+    }
+
+    /** True when {@link #collect} found the process gone. */
+    public boolean exited() {
+        return exited;
+    }
+
+    /** True when the pid no longer belongs to the process this target was made for. */
+    public boolean gone() {
+        return stat(hostProc, pid).map(s -> startTime(s) != startTime).orElse(true);
+    }
+
+    @Override
+    public Facts collect() {
+        ProbeContext ctx = ProbeContext.process(hostProc, pid);
+        Facts probed = new ProbeRunner(probes).collect(ctx);
+        Facts facts = new Facts();
+        if (gone()) {
+            String reason = "process " + pid + " exited during the scan: nothing read from it can be trusted";
+            probed.all().forEach(f -> facts.put(Fact.unobserved(f.name(), reason)));
+            exited = true;
+            return facts;
+        }
+        ViewNote note = new ViewNote(ctx);
+        probed.all().forEach(f -> facts.put(note.annotate(f)));
+        extra.forEach(facts::put);
+        return facts;
+    }
+
+    private static Optional<ProcessStat> stat(Path hostProc, long pid) {
+        Path file = hostProc.resolve(pid + "/stat");
+        return ProbeContext.tryRead(file).flatMap(text -> {
+            try {
+                return Optional.of(ProcessStat.parse(text));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Field 22 of stat, the start time in clock ticks after boot: with the pid, it names one process for good. */
+    private static long startTime(ProcessStat stat) {
+        try {
+            return stat.number(22);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}

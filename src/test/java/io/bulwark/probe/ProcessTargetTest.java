@@ -1,0 +1,126 @@
+package io.bulwark.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bulwark.InputException;
+import io.bulwark.audit.Fact;
+import io.bulwark.audit.FactSpec;
+import io.bulwark.audit.FindingStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** scan --pid: another process seen from the host, judged by the same rules as scan --self. */
+class ProcessTargetTest {
+
+    @Test
+    void aPidThatDoesNotExistIsBadInputNamingThePid() {
+        assertThatThrownBy(() -> ProcessTarget.of(Path.of("/proc"), 999_999_999L, Probes.all()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("--pid 999999999: no such process");
+    }
+
+    @Test
+    void aProcessThatExitsDuringTheScanIsReportedGoneWithEveryFactUnobserved() throws Exception {
+        Process child = new ProcessBuilder("sleep", "600").start();
+        Probe killer = new Probe() {
+            @Override
+            public List<FactSpec> facts() {
+                return List.of();
+            }
+
+            @Override
+            public List<Fact> collect(ProbeContext ctx) throws Exception {
+                child.destroyForcibly().waitFor();
+                return List.of();
+            }
+        };
+        List<Probe> probes = new ArrayList<>(List.of(new UserProbe(), new CapabilityProbe()));
+        probes.add(0, killer);
+        ProcessTarget target = ProcessTarget.of(Path.of("/proc"), child.pid(), probes);
+        TargetVerdicts scanned = TargetVerdicts.of(target);
+        assertThat(target.exited()).isTrue();
+        assertThat(target.target().description()).contains("gone: it exited during the scan");
+        assertThat(scanned.facts().all()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.observed()).as(f.name()).isFalse();
+            assertThat(f.evidence()).contains("exited during the scan");
+        });
+        assertThat(scanned.verdict("BW-CAP-001")).isEqualTo(FindingStatus.NOT_APPLICABLE);
+    }
+
+    @Test
+    void aHostProcessSharesEveryNamespaceAndEachFactSaysItsView() throws Exception {
+        Process child = new ProcessBuilder("sleep", "600").start();
+        try {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(child.pid()));
+            assertThat(v.value("ns.pid.shared")).isEqualTo(true);
+            assertThat(v.value("ns.mnt.shared")).isEqualTo(true);
+            assertThat(v.value("runtime.in_container")).isEqualTo(false);
+            assertThat(v.fact("ns.pid.shared").evidence()).contains("[host view: the host's /proc/" + child.pid() + "]");
+            assertThat(v.fact("proc.kcore.readable").evidence()).contains("inside view: through /proc/" + child.pid() + "/root");
+            assertThat(v.fact("syscall.mount").observed()).isFalse();
+            assertThat(v.fact("syscall.mount").evidence()).contains("only be tried from inside the target");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void dockerContainersGetTheVerdictsTheirOptionsImply() throws Exception {
+        try (ContainerEngine docker = ContainerEngine.docker()) {
+            String plain = docker.start("pid-default", List.of());
+            String admin = docker.start("pid-sys-admin", List.of("--cap-add", "SYS_ADMIN"));
+            String unconfined = docker.start("pid-unconfined", List.of("--security-opt", "seccomp=unconfined"));
+            String nnp = docker.start("pid-nnp", List.of("--security-opt", "no-new-privileges", "--pids-limit", "64"));
+            String hostPid = docker.start("pid-host-pid", List.of("--pid", "host", "-v", "/run:/run", "--read-only"));
+
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(docker.pid(plain)));
+            assertThat(v.value("runtime.name")).isEqualTo("docker");
+            assertThat(v.value("runtime.container_id")).isEqualTo(plain);
+            assertThat(v.value("seccomp.mode")).isEqualTo(2L);
+            assertThat(v.verdict("BW-CAP-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-PRIVESC-002")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-NS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-PROC-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-SYS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.PASS);
+
+            assertThat(TargetVerdicts.of(ProcessTarget.of(docker.pid(admin))).verdict("BW-CAP-001")).isEqualTo(FindingStatus.FAIL);
+            TargetVerdicts u = TargetVerdicts.of(ProcessTarget.of(docker.pid(unconfined)));
+            assertThat(u.value("seccomp.mode")).isEqualTo(0L);
+            assertThat(u.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
+
+            TargetVerdicts n = TargetVerdicts.of(ProcessTarget.of(docker.pid(nnp)));
+            assertThat(n.verdict("BW-PRIVESC-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(n.value("cgroup.pids.max")).isEqualTo(64L);
+            assertThat(n.verdict("BW-PIDS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-PIDS-001")).isEqualTo(FindingStatus.FAIL);
+
+            TargetVerdicts h = TargetVerdicts.of(ProcessTarget.of(docker.pid(hostPid)));
+            assertThat(h.verdict("BW-NS-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(h.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.FAIL);
+            assertThat((List<?>) h.value("host_mounts.sensitive")).asString().contains("/run");
+        }
+    }
+
+    @Test
+    void podmanWithAUserNamespaceMapsRootAwayFromHostRoot() throws Exception {
+        try (ContainerEngine podman = ContainerEngine.podman()) {
+            String mapped = podman.start("pid-uidmap", List.of("--uidmap", "0:100000:65536", "--gidmap", "0:100000:65536"));
+            String plain = podman.start("pid-plain", List.of());
+            TargetVerdicts m = TargetVerdicts.of(ProcessTarget.of(podman.pid(mapped)));
+            assertThat(m.value("runtime.name")).isEqualTo("podman");
+            assertThat(m.value("runtime.container_id")).isEqualTo(mapped);
+            assertThat(m.value("user.uid_map")).asString().contains("100000");
+            assertThat(m.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(m.verdict("BW-NS-005")).isEqualTo(FindingStatus.PASS);
+            TargetVerdicts p = TargetVerdicts.of(ProcessTarget.of(podman.pid(plain)));
+            assertThat(p.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(p.value("seccomp.mode")).isEqualTo(2L);
+        }
+    }
+}

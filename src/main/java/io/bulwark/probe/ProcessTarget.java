@@ -24,10 +24,13 @@ public final class ProcessTarget implements FactSource {
     private final List<Probe> probes;
     private final long startTime;
     private final List<Fact> extra;
+    private final ProcessFilters filters;
     private volatile boolean exited;
 
-    private ProcessTarget(Path hostProc, long pid, Target target, List<Probe> probes, long startTime, List<Fact> extra) {
+    private ProcessTarget(Path hostProc, long pid, Target target, List<Probe> probes, long startTime, List<Fact> extra,
+            ProcessFilters filters) {
         this.hostProc = hostProc;
+        this.filters = filters;
         this.pid = pid;
         this.target = target;
         this.probes = List.copyOf(probes);
@@ -37,21 +40,26 @@ public final class ProcessTarget implements FactSource {
 
     /** The process {@code pid} as the user named it; a pid that does not exist is bad input. */
     public static ProcessTarget of(long pid) {
-        return of(Path.of("/proc"), pid, Probes.all(true));
+        return of(Path.of("/proc"), pid, Probes.all(true), ProcessFilters.PTRACE);
     }
 
-    static ProcessTarget of(Path hostProc, long pid, List<Probe> probes) {
+    /**
+     * The process under {@code hostProc}; its syscall facts come from its seccomp filters read by
+     * {@code dumper}, or, when that is null, stay as the probes leave them (unobserved).
+     */
+    static ProcessTarget of(Path hostProc, long pid, List<Probe> probes, ProcessFilters.Dumper dumper) {
         Optional<ProcessStat> stat = stat(hostProc, pid);
         if (stat.isEmpty()) {
             throw new InputException("--pid " + pid + ": no such process (it may have exited); list running ones with 'ps -e'");
         }
         String description = "process " + pid + " (" + stat.get().command() + ") seen from the host";
-        return new ProcessTarget(hostProc, pid, new Target("pid", Long.toString(pid), description), probes, startTime(stat.get()), List.of());
+        return new ProcessTarget(hostProc, pid, new Target("pid", Long.toString(pid), description), probes, startTime(stat.get()), List.of(),
+                dumper == null ? null : new ProcessFilters(hostProc, dumper));
     }
 
     /** The same process under another name, e.g. a container found by discovery, with facts known beforehand. */
     public ProcessTarget as(Target named, List<Fact> known) {
-        return new ProcessTarget(hostProc, pid, named, probes, startTime, known);
+        return new ProcessTarget(hostProc, pid, named, probes, startTime, known, filters);
     }
 
     public long pid() {
@@ -78,6 +86,9 @@ public final class ProcessTarget implements FactSource {
     public Facts collect() {
         ProbeContext ctx = ProbeContext.process(hostProc, pid);
         Facts probed = new ProbeRunner(probes).collect(ctx);
+        if (filters != null) {
+            filters.facts(pid).forEach(probed::put);
+        }
         Facts facts = new Facts();
         if (gone()) {
             String reason = "process " + pid + " exited during the scan: nothing read from it can be trusted";

@@ -39,7 +39,7 @@ final class ViewNote {
     String text(String name) {
         String view = DATA.views().stream().filter(v -> name.startsWith(v.prefix())).findFirst().orElseThrow().view();
         String text = DATA.texts().get(view).replace("PID", pid);
-        if (!insideProc && !view.equals("host") && !view.equals("kernel")) {
+        if (!insideProc && !view.equals("host") && !view.equals("kernel") && !view.equals("filter")) {
             text += "; the process has no procfs of its own at /proc, so the host's stands in";
         }
         return text;

@@ -2,12 +2,28 @@ package io.bulwark.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bulwark.InputException;
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.FactSpec;
 import io.bulwark.audit.FindingStatus;
+import io.bulwark.os.Capability;
+import io.bulwark.os.KernelVersion;
+import io.bulwark.os.ProcStatus;
+import io.bulwark.seccomp.Arch;
+import io.bulwark.seccomp.BpfProgram;
+import io.bulwark.seccomp.CompileOptions;
+import io.bulwark.seccomp.Compiler;
+import io.bulwark.seccomp.PolicyResolver;
+import io.bulwark.seccomp.ProfileLoader;
+import io.bulwark.seccomp.SeccompData;
+import io.bulwark.seccomp.SyscallTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +33,7 @@ class ProcessTargetTest {
 
     @Test
     void aPidThatDoesNotExistIsBadInputNamingThePid() {
-        assertThatThrownBy(() -> ProcessTarget.of(Path.of("/proc"), 999_999_999L, Probes.all()))
+        assertThatThrownBy(() -> ProcessTarget.of(Path.of("/proc"), 999_999_999L, Probes.all(), null))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("--pid 999999999: no such process");
     }
@@ -39,7 +55,7 @@ class ProcessTargetTest {
         };
         List<Probe> probes = new ArrayList<>(List.of(new UserProbe(), new CapabilityProbe()));
         probes.add(0, killer);
-        ProcessTarget target = ProcessTarget.of(Path.of("/proc"), child.pid(), probes);
+        ProcessTarget target = ProcessTarget.of(Path.of("/proc"), child.pid(), probes, null);
         TargetVerdicts scanned = TargetVerdicts.of(target);
         assertThat(target.exited()).isTrue();
         assertThat(target.target().description()).contains("gone: it exited during the scan");
@@ -60,8 +76,8 @@ class ProcessTargetTest {
             assertThat(v.value("runtime.in_container")).isEqualTo(false);
             assertThat(v.fact("ns.pid.shared").evidence()).contains("[host view: the host's /proc/" + child.pid() + "]");
             assertThat(v.fact("proc.kcore.readable").evidence()).contains("inside view: through /proc/" + child.pid() + "/root");
-            assertThat(v.fact("syscall.mount").observed()).isFalse();
-            assertThat(v.fact("syscall.mount").evidence()).contains("only be tried from inside the target");
+            assertThat(v.value("syscall.sweep")).isEqualTo("none");
+            assertThat(v.fact("syscall.mount").evidence()).contains("through no seccomp filter", "[host view: the process's own seccomp filters");
         } finally {
             child.destroyForcibly();
         }
@@ -88,10 +104,18 @@ class ProcessTargetTest {
             assertThat(v.verdict("BW-PROC-001")).isEqualTo(FindingStatus.PASS);
             assertThat(v.verdict("BW-SYS-001")).isEqualTo(FindingStatus.PASS);
             assertThat(v.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.value("syscall.sweep")).isEqualTo("filter-dump");
+            assertThat(v.value("syscall.keyctl")).isEqualTo(SyscallClassifier.REFUSED);
+            assertThat(v.value("syscall.unshare")).isEqualTo(SyscallClassifier.REFUSED);
+            assertThat(v.fact("syscall.keyctl").evidence()).contains("the process's 1 seccomp filter, dumped with PTRACE_SECCOMP_GET_FILTER");
+            assertThat(FilterDumpTest.status(docker.pid(plain))).contains("TracerPid:\t0");
 
-            assertThat(TargetVerdicts.of(ProcessTarget.of(docker.pid(admin))).verdict("BW-CAP-001")).isEqualTo(FindingStatus.FAIL);
+            TargetVerdicts a = TargetVerdicts.of(ProcessTarget.of(docker.pid(admin)));
+            assertThat(a.verdict("BW-CAP-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(a.value("syscall.unshare")).as("Docker's profile lets CAP_SYS_ADMIN unshare").isEqualTo(SyscallClassifier.ALLOWED);
             TargetVerdicts u = TargetVerdicts.of(ProcessTarget.of(docker.pid(unconfined)));
             assertThat(u.value("seccomp.mode")).isEqualTo(0L);
+            assertThat(u.value("syscall.sweep")).isEqualTo("none");
             assertThat(u.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
 
             TargetVerdicts n = TargetVerdicts.of(ProcessTarget.of(docker.pid(nnp)));
@@ -121,6 +145,30 @@ class ProcessTargetTest {
             TargetVerdicts p = TargetVerdicts.of(ProcessTarget.of(podman.pid(plain)));
             assertThat(p.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.FAIL);
             assertThat(p.value("seccomp.mode")).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void podmansDefaultProfileDumpedFromAContainerAgreesWithTheCompiledProfileForEverySyscall() throws Exception {
+        Path profile = Path.of("/usr/share/containers/seccomp.json");
+        assumeTrue(Files.isRegularFile(profile), "podman's default profile is installed");
+        try (ContainerEngine podman = ContainerEngine.podman()) {
+            long pid = podman.pid(podman.start("pid-default-profile", List.of()));
+            FilterDump.Outcome dumped = FilterDump.of(pid, Duration.ofSeconds(5));
+            assertThat(dumped.problem()).isNull();
+            assertThat(dumped.filters()).hasSize(1);
+            Set<String> caps = Capability.names(ProcStatus.parse(FilterDumpTest.status(pid)).hex("CapEff").orElseThrow())
+                    .stream().map(c -> "CAP_" + c).collect(Collectors.toSet());
+            Arch arch = Arch.host();
+            BpfProgram compiled = Compiler.compile(PolicyResolver.resolve(ProfileLoader.load(profile),
+                    new io.bulwark.seccomp.Target(arch, caps, KernelVersion.running())), CompileOptions.DEFAULT).program();
+            FilterVerdicts live = new FilterVerdicts(dumped.filters(), Set.of(), "dump");
+            FilterVerdicts expected = new FilterVerdicts(List.of(compiled), Set.of(), "profile");
+            SyscallTable table = SyscallTable.of(arch);
+            assertThat(table.byName()).hasSizeGreaterThan(300);
+            table.byName().forEach((name, nr) -> assertThat(live.verdict(SeccompData.of(arch, nr)))
+                    .as(name).isEqualTo(expected.verdict(SeccompData.of(arch, nr))));
+            assertThat(FilterDumpTest.status(pid)).contains("TracerPid:\t0");
         }
     }
 }

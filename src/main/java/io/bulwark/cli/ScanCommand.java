@@ -6,6 +6,8 @@ import io.bulwark.audit.RuleSet;
 import io.bulwark.audit.Scanner;
 import io.bulwark.InputException;
 import io.bulwark.config.ConfigTarget;
+import io.bulwark.probe.FoundContainer;
+import io.bulwark.probe.HostContainers;
 import io.bulwark.probe.LiveTarget;
 import io.bulwark.probe.ProcessTarget;
 import io.bulwark.report.ReportVerdict;
@@ -46,6 +48,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Scan running processes from the host through /proc/PID (needs root for other users' processes).")
     List<Long> pids = new ArrayList<>();
 
+    @Option(names = "--all",
+            description = "Scan every container on the host, whatever started it: one representative process (its init)"
+                    + " per set of namespaces that differs from pid 1's, named by runtime and id from its cgroup (needs root).")
+    boolean all;
+
     @Option(names = "--config", paramLabel = "FILE", arity = "1..*",
             description = "Judge container configs before they run: OCI config.json, docker/podman inspect output,"
                     + " Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob).")
@@ -75,7 +82,8 @@ public final class ScanCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load();
         Scanner scanner = new Scanner(ruleSet, VersionProvider.version(), Clock.systemUTC());
         PrintWriter err = spec.commandLine().getErr();
-        Report report = gate.applyWaivers(policy, scanner.scan(targets()), ruleSet, err);
+        List<FactSource> targets = targets(err);
+        Report report = gate.applyWaivers(policy, scanner.scan(targets, PARALLEL_TARGETS, ProgressBar.on(err, targets.size())), ruleSet, err);
         List<Path> files = output.write(report, spec.commandLine().getOut());
         if (!files.isEmpty()) {
             ReportVerdict verdict = ReportVerdict.of(report.findings());
@@ -87,10 +95,13 @@ public final class ScanCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** What to scan: the own environment unless pids are named; --self adds it to them. */
-    private List<FactSource> targets() {
+    /** Targets probed at once: probing mostly waits on procfs, so a few more than the cores, but not many. */
+    private static final int PARALLEL_TARGETS = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
+
+    /** What to scan: the own environment unless pids, --all or configs are named; --self adds it to them. */
+    private List<FactSource> targets(PrintWriter err) {
         List<FactSource> targets = new ArrayList<>();
-        if (self || (pids.isEmpty() && configs.isEmpty())) {
+        if (self || (pids.isEmpty() && configs.isEmpty() && !all)) {
             targets.add(LiveTarget.self(!noSyscallProbe));
         }
         for (long pid : pids) {
@@ -98,6 +109,13 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");
             }
             targets.add(ProcessTarget.of(pid));
+        }
+        if (all) {
+            List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover();
+            if (found.isEmpty()) {
+                err.println("bulwark: scan --all found no process in namespaces other than pid 1's: no container runs on this host");
+            }
+            found.forEach(c -> targets.add(ProcessTarget.discovered(c)));
         }
         for (Path file : configs) {
             targets.addAll(ConfigTarget.of(file));

@@ -57,6 +57,17 @@ public final class ProcessTarget implements FactSource {
                 dumper == null ? null : new ProcessFilters(hostProc, dumper));
     }
 
+    /**
+     * A container found by {@link HostContainers}, named as it was found. A process that exited
+     * since is not an error: the target collects nothing and reports it gone.
+     */
+    public static ProcessTarget discovered(FoundContainer found) {
+        Path hostProc = Path.of("/proc");
+        long start = stat(hostProc, found.pid()).map(ProcessTarget::startTime).orElse(-2L);
+        return new ProcessTarget(hostProc, found.pid(), found.target(), Probes.all(true), start, List.of(),
+                new ProcessFilters(hostProc, ProcessFilters.PTRACE));
+    }
+
     /** The same process under another name, e.g. a container found by discovery, with facts known beforehand. */
     public ProcessTarget as(Target named, List<Fact> known) {
         return new ProcessTarget(hostProc, pid, named, probes, startTime, known, filters);

@@ -29,6 +29,9 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public void write(Report report, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
+        if (report.targets().size() > 1) {
+            writeTargetTable(out, report.targets());
+        }
         for (TargetReport target : report.targets()) {
             out.println(bold("bulwark " + report.version() + " scan of " + target.target().description()));
             out.println();
@@ -74,6 +77,25 @@ public final class TextReportWriter implements ReportWriter {
                 case NOT_APPLICABLE -> out.println("  " + paint("33", "n/a     ") + " " + f.rule().id() + "  "
                         + f.rule().title() + dim("  (" + f.reason() + ")"));
             }
+        }
+        out.println();
+    }
+
+    /** One line per target before the sections: runtime, id, pid and the open findings by severity. */
+    private void writeTargetTable(PrintWriter out, List<TargetReport> targets) {
+        out.println(bold(targets.size() + " targets"));
+        String header = String.format("  %-16s %-14s %-8s", "RUNTIME", "ID", "PID");
+        for (Severity s : Severity.values()) {
+            header += String.format(" %8s", s.id().toUpperCase());
+        }
+        out.println(dim(header));
+        for (TargetReport target : targets) {
+            TargetRow row = TargetRow.of(target);
+            StringBuilder line = new StringBuilder(String.format("  %-16s %-14s %-8s", row.runtime(), row.id(), row.pid()));
+            for (Severity s : Severity.values()) {
+                line.append(String.format(" %8d", target.failed(s)));
+            }
+            out.println(line + (row.gone() ? dim("  gone") : ""));
         }
         out.println();
     }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -101,8 +103,8 @@ class FilterDumpTest {
 
     /**
      * Starts {@code argv} as a grandchild, not a child: the JDK's reaper thread waits for every
-     * child of this JVM and would take the ptrace stop's report as its exit. Returns its pid once
-     * it runs /bin/sleep.
+     * child of this JVM and would take the ptrace stop's report as its exit. Returns the pid of
+     * the process, or its descendant, that runs /bin/sleep, once it does.
      */
     static long detached(List<String> argv) throws Exception {
         StringBuilder line = new StringBuilder();
@@ -114,13 +116,23 @@ class FilterDumpTest {
         sh.waitFor();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            if (Files.readString(Path.of("/proc/" + pid + "/cmdline")).startsWith("/bin/sleep")) {
-                return pid;
+            Optional<ProcessHandle> sleeping = ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .filter(p -> runsSleep(p.pid())).findFirst();
+            if (sleeping.isPresent()) {
+                return sleeping.get().pid();
             }
             Thread.sleep(20);
         }
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         throw new AssertionError("the command did not start: " + argv);
+    }
+
+    private static boolean runsSleep(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).startsWith("/bin/sleep");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void assertNotTracedAndRunning(long target) throws IOException {

@@ -1,0 +1,86 @@
+package io.bulwark.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bulwark.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** scan --all: every container on the host found once, named by runtime and id; the host itself is not one. */
+class HostContainersTest {
+
+    @Test
+    void dockerPodmanAndBubblewrapContainersAreEachFoundOnceByRuntimeAndId() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "needs bubblewrap");
+        try (ContainerEngine docker = ContainerEngine.docker(); ContainerEngine podman = ContainerEngine.podman()) {
+            String dockerId = docker.start("all-docker", List.of());
+            String podmanId = podman.start("all-podman", List.of());
+            long dockerPid = docker.pid(dockerId);
+            long podmanPid = podman.pid(podmanId);
+            long sandbox = FilterDumpTest.detached(List.of("/usr/bin/bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+                    "--unshare-pid", "--unshare-uts", "/bin/sleep", "600"));
+            try {
+                long sandboxInit = ProcessHandle.of(sandbox).flatMap(ProcessHandle::parent).orElseThrow().pid();
+
+                List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover();
+                assertThat(found).filteredOn(c -> c.pid() == dockerPid).singleElement()
+                        .satisfies(c -> assertThat(c.runtime()).isEqualTo("docker"))
+                        .satisfies(c -> assertThat(c.id()).isEqualTo(dockerId));
+                assertThat(found).filteredOn(c -> c.pid() == podmanPid).singleElement()
+                        .satisfies(c -> assertThat(c.runtime()).isEqualTo("podman"))
+                        .satisfies(c -> assertThat(c.id()).isEqualTo(podmanId));
+                assertThat(found).filteredOn(c -> c.pid() == sandboxInit).singleElement()
+                        .satisfies(c -> assertThat(c.runtime()).isEqualTo("bubblewrap"))
+                        .satisfies(c -> assertThat(c.ownNamespaces()).contains("pid", "mnt", "uts"));
+                assertThat(found).as("the sandbox's sleep belongs to its init's group").noneMatch(c -> c.pid() == sandbox);
+                assertThat(found).as("the host (this JVM's namespaces) is not a container")
+                        .noneMatch(c -> c.pid() == ProcessHandle.current().pid() || c.pid() == 1);
+
+                JsonNode report = scanAllJson();
+                List<String> ids = new ArrayList<>();
+                report.get("targets").forEach(t -> ids.add(t.get("target").get("id").asText()));
+                assertThat(ids).containsOnlyOnce(dockerId, podmanId, "pid-" + sandboxInit).doesNotContain("self");
+                report.get("targets").forEach(t -> assertThat(t.get("target").get("kind").asText()).isEqualTo("container"));
+                assertThat(fact(report, dockerId, "runtime.name")).isEqualTo("docker");
+                assertThat(fact(report, podmanId, "runtime.name")).isEqualTo("podman");
+                assertThat(fact(report, "pid-" + sandboxInit, "runtime.name")).isEqualTo("bubblewrap");
+                assertThat(fact(report, dockerId, "syscall.sweep")).isEqualTo("filter-dump");
+            } finally {
+                ProcessHandle.of(sandbox).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static JsonNode scanAllJson() throws Exception {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("scan", "--all", "--format", "json");
+        assertThat(code).as(err.toString()).isIn(0, 1);
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    private static String fact(JsonNode report, String id, String name) {
+        for (JsonNode t : report.get("targets")) {
+            if (t.get("target").get("id").asText().equals(id)) {
+                for (JsonNode f : t.get("facts")) {
+                    if (f.get("name").asText().equals(name)) {
+                        return f.get("value").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no fact " + name + " for target " + id);
+    }
+}

@@ -6,7 +6,6 @@ import io.bulwark.audit.RuleSet;
 import io.bulwark.audit.Scanner;
 import io.bulwark.InputException;
 import io.bulwark.config.ConfigTarget;
-import io.bulwark.probe.FoundContainer;
 import io.bulwark.probe.HostContainers;
 import io.bulwark.probe.LiveTarget;
 import io.bulwark.probe.ProcessTarget;
@@ -111,11 +110,14 @@ public final class ScanCommand implements Callable<Integer> {
             targets.add(ProcessTarget.of(pid));
         }
         if (all) {
-            List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover();
-            if (found.isEmpty()) {
+            HostContainers.Discovery found = new HostContainers(Path.of("/proc")).discover();
+            if (found.unreadable() > 0) {
+                err.println("bulwark: scan --all could not read the namespaces of " + found.unreadable()
+                        + " processes, so containers among them are missing from the report; run bulwark as root to see every process");
+            } else if (found.containers().isEmpty()) {
                 err.println("bulwark: scan --all found no process in namespaces other than pid 1's: no container runs on this host");
             }
-            found.forEach(c -> targets.add(ProcessTarget.discovered(c)));
+            found.containers().forEach(c -> targets.add(ProcessTarget.discovered(c)));
         }
         for (Path file : configs) {
             targets.addAll(ConfigTarget.of(file));

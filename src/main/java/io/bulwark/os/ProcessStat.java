@@ -60,6 +60,11 @@ public final class ProcessStat {
         }
     }
 
+    /** Field 3, the state letter: R, S, D, Z (zombie), t (tracing stop), … */
+    public String state() {
+        return rest.isEmpty() ? "" : rest.get(0);
+    }
+
     /** Field 22, starttime: when the process started, in clock ticks after boot. */
     public long startTicks() {
         return number(22);

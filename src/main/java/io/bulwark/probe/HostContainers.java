@@ -40,13 +40,28 @@ public final class HostContainers {
         this.proc = proc;
     }
 
-    /** The containers found now, ordered by their init's pid. */
-    public List<FoundContainer> discover() {
+    /**
+     * What discovery saw: the containers, ordered by their init's pid, and how many user-space
+     * processes it could not place because their namespaces were unreadable (without root).
+     */
+    public record Discovery(List<FoundContainer> containers, int unreadable) {
+    }
+
+    /** The containers found now. */
+    public Discovery discover() {
         List<String> host = namespaces(1).or(HostContainers::initialNamespaces).orElseThrow(() -> new InputException(
                 "scan --all: cannot read the namespaces of pid 1 under " + proc + "; run bulwark as root to see every process"));
         Map<List<String>, List<Process>> groups = new LinkedHashMap<>();
+        int unreadable = 0;
         for (long pid : pids()) {
-            process(pid).filter(p -> !p.namespaces().equals(host))
+            if (pid == 1) {
+                continue; // the host's reference, never a container of its own
+            }
+            Optional<Optional<Process>> seen = process(pid);
+            if (seen.isPresent() && seen.get().isEmpty()) {
+                unreadable++;
+            }
+            seen.flatMap(p -> p).filter(p -> !p.namespaces().equals(host))
                     .ifPresent(p -> groups.computeIfAbsent(p.namespaces(), k -> new ArrayList<>()).add(p));
         }
         List<FoundContainer> found = new ArrayList<>();
@@ -64,7 +79,7 @@ public final class HostContainers {
             found.add(name(init, own, members.size()));
         }
         found.sort(Comparator.comparingLong(FoundContainer::pid));
-        return found;
+        return new Discovery(found, unreadable);
     }
 
     /** Runtime and id from the cgroup path; with none, pid 1's command (bwrap) when the pid namespace is its own. */
@@ -105,18 +120,27 @@ public final class HostContainers {
         return pids;
     }
 
-    /** A user-space process with its namespaces; empty for kernel threads, zombies and processes that exited. */
-    private Optional<Process> process(long pid) {
+    /**
+     * A user-space process with its namespaces, or empty inside when its namespaces cannot be
+     * read; empty outside for kernel threads, zombies and processes that exited.
+     */
+    private Optional<Optional<Process>> process(long pid) {
         Optional<ProcessStat> stat = stat(pid);
         if (stat.isEmpty()) {
             return Optional.empty();
         }
         long ppid = stat.get().number(4);
         boolean kernelThread = pid == 2 || ppid == 2 || (stat.get().number(9) & PF_KTHREAD) != 0;
-        if (kernelThread || !hasExe(pid)) {
+        boolean dead = stat.get().state().equals("Z") || stat.get().state().equals("X");
+        if (kernelThread || dead) {
             return Optional.empty();
         }
-        return namespaces(pid).map(ns -> new Process(pid, ppid, ns));
+        if (!hasExe(pid)) {
+            // Only a kernel thread or a zombie has no executable; for anything else, the link is unreadable to us.
+            return Files.exists(proc.resolve(Long.toString(pid))) ? Optional.of(Optional.empty()) : Optional.empty();
+        }
+        Optional<Process> process = namespaces(pid).map(ns -> new Process(pid, ppid, ns));
+        return process.isPresent() || Files.exists(proc.resolve(Long.toString(pid))) ? Optional.of(process) : Optional.empty();
     }
 
     private boolean hasExe(long pid) {

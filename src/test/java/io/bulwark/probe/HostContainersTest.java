@@ -31,7 +31,9 @@ class HostContainersTest {
             try {
                 long sandboxInit = ProcessHandle.of(sandbox).flatMap(ProcessHandle::parent).orElseThrow().pid();
 
-                List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover();
+                HostContainers.Discovery discovery = new HostContainers(Path.of("/proc")).discover();
+                assertThat(discovery.unreadable()).as("as root every process's namespaces can be read").isZero();
+                List<FoundContainer> found = discovery.containers();
                 assertThat(found).filteredOn(c -> c.pid() == dockerPid).singleElement()
                         .satisfies(c -> assertThat(c.runtime()).isEqualTo("docker"))
                         .satisfies(c -> assertThat(c.id()).isEqualTo(dockerId));

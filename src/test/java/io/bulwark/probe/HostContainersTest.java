@@ -17,6 +17,20 @@ import picocli.CommandLine;
 
 /** scan --all: every container on the host found once, named by runtime and id; the host itself is not one. */
 class HostContainersTest {
+    private static final Path TWO_CONTAINERS = Path.of("src/test/resources/io/bulwark/probe/host-proc-two-containers");
+
+    @Test
+    void eachNamespaceSetIsOneContainerRepresentedByItsInitWithKernelThreadsAndZombiesLeftOut() {
+        HostContainers.Discovery found = new HostContainers(TWO_CONTAINERS).discover();
+        assertThat(found.unreadable()).isZero();
+        assertThat(found.containers()).containsExactly(
+                new FoundContainer(300, "docker", "bfd221dc37687b1893f094738f6ba5fbd368d5be5edbb1c370c10debd9df8ca8",
+                        List.of("pid", "mnt", "net", "uts", "ipc"), 2),
+                new FoundContainer(501, "bubblewrap", null, List.of("pid", "mnt"), 2));
+        assertThat(found.containers().get(0).target().id()).isEqualTo("bfd221dc37687b1893f094738f6ba5fbd368d5be5edbb1c370c10debd9df8ca8");
+        assertThat(found.containers().get(1).target().id()).isEqualTo("pid-501");
+        assertThat(found.containers().get(1).target().description()).startsWith("bubblewrap container (init pid 501, 2 processes");
+    }
 
     @Test
     void dockerPodmanAndBubblewrapContainersAreEachFoundOnceByRuntimeAndId() throws Exception {

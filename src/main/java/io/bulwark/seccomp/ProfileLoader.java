@@ -25,9 +25,11 @@ import java.util.Set;
  */
 public final class ProfileLoader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> TOP_KEYS = Set.of("defaultAction", "defaultErrnoRet", "architectures", "archMap",
-            "flags", "listenerPath", "listenerMetadata", "syscalls");
-    private static final Set<String> RULE_KEYS = Set.of("name", "names", "action", "errnoRet", "args", "comment",
+    // containers-common (Podman's profile) also writes each errno's name, "defaultErrno" and
+    // "errno", beside the numbers runtimes use; the names are for people and are accepted as such.
+    private static final Set<String> TOP_KEYS = Set.of("defaultAction", "defaultErrnoRet", "defaultErrno", "architectures",
+            "archMap", "flags", "listenerPath", "listenerMetadata", "syscalls");
+    private static final Set<String> RULE_KEYS = Set.of("name", "names", "action", "errnoRet", "errno", "args", "comment",
             "includes", "excludes");
     private static final Set<String> ARG_KEYS = Set.of("index", "value", "valueTwo", "op");
     private static final Set<String> FILTER_KEYS = Set.of("caps", "arches", "minKernel");

@@ -43,6 +43,12 @@ class ProfileLoaderTest {
                 java.util.List.of("read"), java.util.List.of("write"), java.util.List.of("personality"));
     }
 
+    @Test
+    void podmansErrnoNamesBesideTheNumbersLoad() {
+        Profile p = ProfileLoader.load(Reference.fixture("podman-errno-names.json"));
+        assertThat(p.syscalls()).extracting(SyscallRule::names).contains(java.util.List.of("swapon"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "bad-json-trailing-comma.json    | not valid JSON at line 3",

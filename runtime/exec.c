@@ -32,6 +32,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define EXIT_SETUP 125
@@ -48,6 +49,7 @@ static char cgroup_dirs[MAX_CGROUPS][PATH_MAX];
 static unsigned n_cgroup_dirs;
 static int pivoted;      /* after the PIVOT step, plan paths are plain paths in the new root */
 static int dev_null = -1; /* the verified /dev/null that masks files */
+static struct timespec clocks_at_start[2]; /* CLOCK_MONOTONIC, CLOCK_BOOTTIME before the clone */
 
 static void remove_cgroups(void);
 
@@ -372,6 +374,19 @@ static void make_mounts(void) {
         close(dev_null);
 }
 
+/* A time namespace applies to the children of whoever unshares it: the init unshares it, and
+ * the workload it forks is the first member. Its clocks count from the run's start (whole
+ * seconds before the init existed, so that no process in it started at a negative time). */
+static void enter_time_namespace_for_children(void) {
+    char offsets[96];
+    if (unshare(CLONE_NEWTIME) < 0)
+        die("unshare", "time namespace");
+    snprintf(offsets, sizeof(offsets), "%d %lld 0\n%d %lld 0\n", CLOCK_MONOTONIC,
+             -(long long)clocks_at_start[0].tv_sec, CLOCK_BOOTTIME, -(long long)clocks_at_start[1].tv_sec);
+    if (write_file("/proc/self/timens_offsets", offsets) < 0)
+        die("write", "/proc/self/timens_offsets");
+}
+
 static void set_hostname(void) {
     if (plan.hostname && sethostname(plan.hostname, strlen(plan.hostname)) < 0)
         die("sethostname", plan.hostname);
@@ -479,6 +494,10 @@ static void run_container_init(int go) {
     if (read(go, &byte, 1) != 1 || byte != 1)
         _exit(EXIT_SETUP); /* the supervisor failed and said why */
     close(go);
+    /* Before the ids change: that makes the init non-dumpable, and its /proc/self files then
+     * belong to the host's root, which the new namespace does not map. */
+    if (plan.ns_flags & CLONE_NEWTIME)
+        enter_time_namespace_for_children();
     if (plan.ns_flags & CLONE_NEWUSER)
         become_namespace_root();
     if ((plan.ns_flags & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) < 0)
@@ -504,14 +523,17 @@ static void run_container_init(int go) {
 }
 
 /* clone(2) without a stack behaves like fork; the cgroup namespace is unshared by the
- * child once it is in its cgroup, so that the cgroup is its namespace's root. */
+ * child once it is in its cgroup, so that the cgroup is its namespace's root, and the time
+ * namespace by the init for the workload (clone(2) has no bit for it: 0x80 is CSIGNAL's). */
 static pid_t spawn_container_init(void) {
     int sync[2];
     sigset_t all;
     sigfillset(&all);
     if (sigprocmask(SIG_SETMASK, &all, NULL) < 0 || pipe2(sync, O_CLOEXEC) < 0)
         die("pipe2", NULL);
-    pid_t child = (pid_t)syscall(SYS_clone, (plan.ns_flags & ~CLONE_NEWCGROUP) | SIGCHLD, 0, 0, 0, 0);
+    if (clock_gettime(CLOCK_MONOTONIC, &clocks_at_start[0]) < 0 || clock_gettime(CLOCK_BOOTTIME, &clocks_at_start[1]) < 0)
+        die("clock_gettime", NULL);
+    pid_t child = (pid_t)syscall(SYS_clone, (plan.ns_flags & ~(CLONE_NEWCGROUP | CLONE_NEWTIME)) | SIGCHLD, 0, 0, 0, 0);
     if (child < 0)
         die("clone", "(new namespaces)");
     if (child == 0) {

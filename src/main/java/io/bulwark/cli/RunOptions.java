@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 public final class RunOptions {
 
     @Option(names = "--share", split = ",", paramLabel = "NS",
-            description = "Share this namespace with the host instead of a new one: user, pid, ipc, uts, net, cgroup.")
+            description = "Share this namespace with the host instead of a new one: user, pid, ipc, uts, net, cgroup, time.")
     List<String> share = new ArrayList<>();
 
     @Option(names = "--rootfs", paramLabel = "DIR",
@@ -80,7 +80,7 @@ public final class RunOptions {
         Set<Namespace> shared = EnumSet.noneOf(Namespace.class);
         for (String s : share) {
             Namespace ns = Namespace.parse(s).orElseThrow(() -> new InputException(
-                    "--share " + s + ": unknown namespace; use user, pid, ipc, uts, net or cgroup"));
+                    "--share " + s + ": unknown namespace; use user, pid, ipc, uts, net, cgroup or time"));
             if (ns == Namespace.MNT) {
                 throw new InputException("--share mnt: the container's filesystem is built in its own mount namespace; it cannot be shared");
             }

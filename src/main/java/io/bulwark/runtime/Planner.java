@@ -39,7 +39,13 @@ public final class Planner {
         if (!userns && host.euid() != 0) {
             throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
         }
-        IdMapping ids = userns ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults) : null;
+        if (!userns && !spec.maps().isEmpty()) {
+            throw new RunFailure("--map needs a user namespace: leave out --share user");
+        }
+        IdMapping ids = !userns ? null : spec.maps().isEmpty()
+                ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults)
+                : IdMapping.explicit(spec.maps(), host.euid(), host.egid());
+        checkUser(spec, ids);
         FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot(), inputs);
         long caps = capabilityMask(spec);
         List<String> env = environment(spec);
@@ -56,10 +62,27 @@ public final class Planner {
                 fs.mounts(!spec.shared().contains(Namespace.NET) || !userns),
                 spec.shared().contains(Namespace.UTS) ? null : (spec.hostname() != null ? spec.hostname() : defaults.hostname()),
                 spec.rlimits(),
-                0, 0, List.of(),
+                (int) spec.uid(), (int) spec.gid(), List.of(),
                 caps, caps,
                 seccomp.compile(spec.seccomp(), spec.capabilities()),
                 env, spec.command(), cwd);
+    }
+
+    /** {@code --user}: the ids must be mapped, and capabilities would not survive execve as another uid. */
+    private static void checkUser(RunSpec spec, IdMapping ids) {
+        String user = "--user " + spec.uid() + ":" + spec.gid();
+        if (ids != null && !ids.mapsUid(spec.uid())) {
+            throw new RunFailure(user + ": uid " + spec.uid() + " is not mapped in the container (uid_map "
+                    + ids.uidMap().trim().replace("\n", "; ") + ", " + ids.source() + "); map it with --map, or run as root");
+        }
+        if (ids != null && !ids.mapsGid(spec.gid())) {
+            throw new RunFailure(user + ": gid " + spec.gid() + " is not mapped in the container (gid_map "
+                    + ids.gidMap().trim().replace("\n", "; ") + ", " + ids.source() + "); map it with --map, or run as root");
+        }
+        if (spec.uid() != 0 && !spec.capabilities().isEmpty()) {
+            throw new RunFailure(user + " with capabilities: a workload that is not root loses them at execve"
+                    + " (bulwark sets no ambient capabilities); drop --cap-add/--caps or run as uid 0");
+        }
     }
 
     private static long capabilityMask(RunSpec spec) {

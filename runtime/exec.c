@@ -455,8 +455,10 @@ static void exec_workload(void) {
         die("chdir", plan.cwd);
     if (plan.filter_len) {
         struct sock_fprog prog = {(unsigned short)plan.filter_len, plan.filter};
-        if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0)
-            die("prctl PR_SET_SECCOMP", NULL);
+        /* seccomp(2) rather than prctl: only it takes the flags (TSYNC, LOG, SPEC_ALLOW). With
+         * TSYNC a positive result names a thread that could not be synchronised. */
+        if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, plan.seccomp_flags, &prog) != 0)
+            die("seccomp SECCOMP_SET_MODE_FILTER", NULL);
     }
     environ = (char **)plan.env;
     execvp(plan.argv[0], (char *const *)plan.argv);

@@ -20,6 +20,7 @@
 enum plan_tag {
     TAG_NAMESPACES = 1, TAG_UID_MAP, TAG_GID_MAP, TAG_SETGROUPS, TAG_CGROUP, TAG_MOUNT,
     TAG_HOSTNAME, TAG_RLIMIT, TAG_IDS, TAG_CAPS, TAG_SECCOMP, TAG_ENV, TAG_ARGV, TAG_CWD,
+    TAG_SECCOMP_FLAGS, /* u32: the flags of seccomp(SECCOMP_SET_MODE_FILTER); absent: 0 */
 };
 
 /* Mount steps, carried out in plan order. Before PIVOT, sources are host paths and
@@ -70,6 +71,7 @@ struct plan {
     uint64_t cap_bounding, cap_effective;
     struct sock_filter filter[MAX_FILTER];
     unsigned filter_len; /* 0: no seccomp filter */
+    uint32_t seccomp_flags;
     const char *env[MAX_STRINGS + 1], *argv[MAX_STRINGS + 1]; /* NULL-terminated */
 };
 

@@ -54,6 +54,7 @@ public final class Planner {
         if (SeccompPrograms.isFile(spec.seccomp())) {
             inputs.content(Path.of(spec.seccomp()));
         }
+        SeccompPrograms.Program filter = seccomp.compile(spec.seccomp(), spec.capabilities());
         return new Plan(namespaces,
                 ids == null ? null : ids.uidMap(),
                 ids == null ? null : ids.gidMap(),
@@ -64,7 +65,7 @@ public final class Planner {
                 spec.rlimits(),
                 (int) spec.uid(), (int) spec.gid(), List.of(),
                 caps, caps,
-                seccomp.compile(spec.seccomp(), spec.capabilities()),
+                filter.bytes(), filter.flags(),
                 env, spec.command(), cwd);
     }
 

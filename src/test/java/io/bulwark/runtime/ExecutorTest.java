@@ -18,6 +18,24 @@ class ExecutorTest {
     @TempDir
     Path dir;
 
+    /** The plan's seccomp flags reach seccomp(2): valid ones install, a bit the kernel does not know is refused. */
+    @Test
+    void theFilterIsInstalledWithThePlansFlags() throws Exception {
+        Plan p = Runs.plan(new Runs.Spec(), "grep", "^Seccomp:", "/proc/self/status");
+        Runs.Result logged = Runs.finish(dir, Runs.start(dir, withSeccompFlags(p, 2 | 4))); // LOG | SPEC_ALLOW
+        assertThat(logged.status()).as(logged.err()).isZero();
+        assertThat(logged.out()).isEqualTo("Seccomp:\t2\n");
+        Runs.Result unknown = Runs.finish(dir, Runs.start(dir, withSeccompFlags(p, 1 << 30)));
+        assertThat(unknown.status()).isEqualTo(125);
+        assertThat(unknown.err()).isEqualTo("bulwark-exec: seccomp SECCOMP_SET_MODE_FILTER : Invalid argument\n");
+    }
+
+    private static Plan withSeccompFlags(Plan p, int flags) {
+        return new Plan(p.namespaces(), p.uidMap(), p.gidMap(), p.setgroups(), p.cgroups(), p.mounts(), p.hostname(),
+                p.rlimits(), p.uid(), p.gid(), p.groups(), p.capBounding(), p.capEffective(), p.seccomp(), flags, p.env(),
+                p.argv(), p.cwd());
+    }
+
     @Test
     void returnsTheWorkloadsExitStatus() throws Exception {
         assertThat(Runs.run(dir, new Runs.Spec(), "sh", "-c", "exit 7").status()).isEqualTo(7);

@@ -27,7 +27,9 @@ enum plan_tag {
  * destinations lie in the new root; after it, both are paths in the new root. */
 enum mount_kind {
     MOUNT_FS = 1,   /* mount(src, dst, fstype, flags, data), then mount_setattr(attr) */
-    MOUNT_BIND,     /* recursive bind of src on dst, then mount_setattr(attr) */
+    MOUNT_BIND,     /* recursive bind of src on dst, then mount_setattr(attr); with
+                     * MOUNT_ATTR_IDMAP in attr: src (one mount, not recursive) idmapped to
+                     * the container's user namespace, before the pivot only */
     MOUNT_SYMLINK,  /* symlink(src, dst) */
     MOUNT_PIVOT,    /* make the new root the root; the host's tree is detached */
     MOUNT_MASK,     /* dst: a file gets a verified /dev/null, a directory an empty ro tmpfs */
@@ -41,6 +43,7 @@ enum mount_kind {
 #define MAX_GROUPS 64
 #define MAX_STRINGS 4096
 #define MAX_FILTER 4096
+#define MAX_IDMAPS 16
 
 struct cgroup_plan {
     const char *dir; /* the parent directory; the executor creates its own child in it */

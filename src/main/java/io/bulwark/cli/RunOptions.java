@@ -31,7 +31,10 @@ public final class RunOptions {
             description = "Pivot into this container root filesystem (read-write). Default: the host's / read-only.")
     String rootfs;
 
-    @Option(names = "--bind", paramLabel = "SRC:DST[:ro]", description = "Bind a host path into the container; repeatable.")
+    @Option(names = "--bind", paramLabel = "SRC:DST[:ro|:idmap|:ro,idmap]", description = {
+            "Bind a host path into the container; repeatable. idmap (root only, kernel 5.12+, a filesystem that",
+            "supports it): its owners are seen through the container's id map, so container root owns what host",
+            "root owns, and writes as host root. An idmapped bind is not recursive."})
     List<String> binds = new ArrayList<>();
 
     @Option(names = "--tmpfs", paramLabel = "DST", description = "Mount an empty tmpfs at DST; repeatable.")

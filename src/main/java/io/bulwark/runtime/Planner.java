@@ -46,6 +46,7 @@ public final class Planner {
                 ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults)
                 : IdMapping.explicit(spec.maps(), host.euid(), host.egid());
         checkUser(spec, ids);
+        checkIdmaps(spec, userns);
         FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot(), inputs);
         long caps = capabilityMask(spec);
         List<String> env = environment(spec);
@@ -85,6 +86,27 @@ public final class Planner {
                     + " (bulwark sets no ambient capabilities); drop --cap-add/--caps or run as uid 0");
         }
     }
+
+    /** Idmapping a host filesystem needs CAP_SYS_ADMIN over it (root) and a user namespace to map to. */
+    private void checkIdmaps(RunSpec spec, boolean userns) {
+        List<BindSpec> idmapped = spec.binds().stream().filter(BindSpec::idmap).toList();
+        if (idmapped.isEmpty()) {
+            return;
+        }
+        String first = "--bind " + idmapped.get(0).source() + ":" + idmapped.get(0).target() + ":idmap";
+        if (!userns) {
+            throw new RunFailure(first + ": an idmapped bind maps to the container's user namespace; leave out --share user");
+        }
+        if (host.euid() != 0) {
+            throw new RunFailure(first + ": only root may idmap a host filesystem (mount_setattr needs CAP_SYS_ADMIN over it); bind it without :idmap");
+        }
+        if (idmapped.size() > MAX_IDMAPPED_BINDS) {
+            throw new RunFailure(first + ": at most " + MAX_IDMAPPED_BINDS + " idmapped binds in one run");
+        }
+    }
+
+    /** runtime/plan.h MAX_IDMAPS. */
+    private static final int MAX_IDMAPPED_BINDS = 16;
 
     private static long capabilityMask(RunSpec spec) {
         long mask = 0;

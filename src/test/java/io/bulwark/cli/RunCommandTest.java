@@ -55,7 +55,8 @@ class RunCommandTest {
         for (String[] args : List.of(new String[] {"run", "--share", "mnt", "--", "true"},
                 new String[] {"run", "--bind", "/etc", "--", "true"}, new String[] {"run", "--cap-add", "FLY", "--", "true"},
                 new String[] {"run", "--rlimit", "nofile=9:1", "--", "true"}, new String[] {"run", "--cwd", "rel", "--", "true"},
-                new String[] {"run", "--user", "nobody", "--", "true"}, new String[] {"run", "--map", "0:1", "--", "true"})) {
+                new String[] {"run", "--user", "nobody", "--", "true"}, new String[] {"run", "--map", "0:1", "--", "true"},
+                new String[] {"run", "--bind", "/etc:/etc:rw", "--", "true"})) {
             Outcome o = inProcess(args);
             assertThat(o.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(o.err().lines().count()).as(o.err()).isEqualTo(1);

@@ -30,6 +30,23 @@ class ExecutorTest {
         assertThat(unknown.err()).isEqualTo("bulwark-exec: seccomp SECCOMP_SET_MODE_FILTER : Invalid argument\n");
     }
 
+    /** A root-owned directory: container root may not write it through a bind, but may through an idmapped one. */
+    @Test
+    void anIdmappedBindLetsContainerRootWriteWhatHostRootOwns() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Runs.Spec plain = new Runs.Spec();
+        plain.binds = List.of(new BindSpec(shared.toString(), "/tmp/shared", false));
+        String attempt = "stat -c %u /tmp/shared; touch /tmp/shared/made && echo WROTE; exit 0";
+        assertThat(Runs.run(dir, plain, "sh", "-c", attempt).out()).isEqualTo("65534\n");
+        Runs.Spec idmapped = new Runs.Spec();
+        idmapped.binds = List.of(new BindSpec(shared.toString(), "/tmp/shared", false, true));
+        Runs.Result r = Runs.run(dir, idmapped, "sh", "-c", attempt);
+        assertThat(r.out()).as(r.err()).isEqualTo("0\nWROTE\n");
+        assertThat(Files.getAttribute(shared.resolve("made"), "unix:uid")).isEqualTo(0);
+    }
+
     private static Plan withSeccompFlags(Plan p, int flags) {
         return new Plan(p.namespaces(), p.uidMap(), p.gidMap(), p.setgroups(), p.cgroups(), p.mounts(), p.hostname(),
                 p.rlimits(), p.uid(), p.gid(), p.groups(), p.capBounding(), p.capEffective(), p.seccomp(), flags, p.env(),

@@ -68,6 +68,16 @@ class PlannerTest {
     }
 
     @Test
+    void onlyRootMayIdmapABind() throws Exception {
+        List<BindSpec> binds = List.of(BindSpec.parse("/etc:/etc:ro,idmap"));
+        HostView user = new HostView(1000, 1000, "", "", CgroupLayoutTest.layout("hybrid-v1-pids"), Map.of());
+        assertThatThrownBy(() -> plan(user, spec(null, binds, 0, Set.of())))
+                .isInstanceOf(RunFailure.class).hasMessageStartingWith("--bind /etc:/etc:idmap: only root may idmap");
+        assertThat(plan(host("hybrid-v1-pids"), spec(null, binds, 0, Set.of())).mounts()).contains(MountStep.bind("/etc", "/etc",
+                MountFlags.ATTR_RDONLY | MountFlags.ATTR_IDMAP | MountFlags.ATTR_NOSUID | MountFlags.ATTR_NODEV));
+    }
+
+    @Test
     void hostRootIsBoundReadOnlyAndMasksFollowThePivot() throws Exception {
         List<MountStep> m = plan(host("hybrid-v1-pids"), spec(null, List.of(), 1024, Set.of())).mounts();
         assertThat(m.get(0)).isEqualTo(MountStep.bind("/", "/",

@@ -36,6 +36,9 @@ public final class Planner {
             namespaces |= spec.shared().contains(ns) ? 0 : ns.cloneFlag();
         }
         boolean userns = !spec.shared().contains(Namespace.USER);
+        if ((namespaces & Namespace.TIME.cloneFlag()) != 0 && !host.timeNamespaces()) {
+            throw new RunFailure("this kernel has no time namespaces (CONFIG_TIME_NS, Linux 5.6+): run with --share time");
+        }
         if (!userns && host.euid() != 0) {
             throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
         }

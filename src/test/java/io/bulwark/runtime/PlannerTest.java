@@ -68,6 +68,14 @@ class PlannerTest {
     }
 
     @Test
+    void aKernelWithoutTimeNamespacesNeedsShareTime() throws Exception {
+        HostView old = new HostView(0, 0, "", "", CgroupLayoutTest.layout("hybrid-v1-pids"), Map.of(), false);
+        assertThatThrownBy(() -> plan(old, spec(null, List.of(), 0, Set.of())))
+                .isInstanceOf(RunFailure.class).hasMessageEndingWith("run with --share time");
+        assertThat(plan(old, spec(null, List.of(), 0, Set.of(Namespace.TIME))).creates(Namespace.TIME)).isFalse();
+    }
+
+    @Test
     void onlyRootMayIdmapABind() throws Exception {
         List<BindSpec> binds = List.of(BindSpec.parse("/etc:/etc:ro,idmap"));
         HostView user = new HostView(1000, 1000, "", "", CgroupLayoutTest.layout("hybrid-v1-pids"), Map.of());

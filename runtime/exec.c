@@ -29,9 +29,11 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define EXIT_SETUP 125
@@ -48,6 +50,9 @@ static char cgroup_dirs[MAX_CGROUPS][PATH_MAX];
 static unsigned n_cgroup_dirs;
 static int pivoted;      /* after the PIVOT step, plan paths are plain paths in the new root */
 static int dev_null = -1; /* the verified /dev/null that masks files */
+static int idmapped[MAX_IDMAPS];  /* trees the supervisor idmapped, in plan order */
+static unsigned n_idmapped, next_idmapped;
+static struct timespec clocks_at_start[2]; /* CLOCK_MONOTONIC, CLOCK_BOOTTIME before the clone */
 
 static void remove_cgroups(void);
 
@@ -176,6 +181,71 @@ static void write_id_maps(pid_t child) {
     }
 }
 
+/* Clones each idmapped bind's source (not recursively: an idmap applies to one filesystem) and
+ * maps it to the child's user namespace, with the step's other attributes. Needs the caller's
+ * CAP_SYS_ADMIN over the source's filesystem, which only the supervisor has. */
+static unsigned make_idmapped_trees(pid_t child) {
+    char path[64];
+    unsigned n = 0;
+    snprintf(path, sizeof(path), "/proc/%d/ns/user", (int)child);
+    int userns = -1;
+    for (unsigned i = 0; i < plan.n_mounts; i++) {
+        const struct mount_step *m = &plan.mounts[i];
+        if (!(m->attr & MOUNT_ATTR_IDMAP))
+            continue;
+        if (userns < 0 && (userns = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+            die("open", path);
+        struct mount_attr a = {.attr_set = m->attr, .userns_fd = (uint64_t)userns};
+        int fd = (int)syscall(SYS_open_tree, AT_FDCWD, m->src, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+        if (fd < 0)
+            die("open_tree", m->src);
+        if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH, &a, sizeof(a)) < 0)
+            die("mount_setattr idmap", m->src);
+        if (n == MAX_IDMAPS) {
+            errno = E2BIG;
+            die("idmapped binds", m->src);
+        }
+        idmapped[n++] = fd;
+    }
+    if (userns >= 0)
+        close(userns);
+    return n;
+}
+
+/* The go byte, with the idmapped trees: the init waits for it before it starts. */
+static void send_go(int sock, unsigned n) {
+    char byte = 1, control[CMSG_SPACE(sizeof(idmapped))] = {0};
+    struct iovec iov = {&byte, 1};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
+    if (n) {
+        msg.msg_control = control;
+        msg.msg_controllen = CMSG_SPACE(n * sizeof(int));
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(n * sizeof(int));
+        memcpy(CMSG_DATA(c), idmapped, n * sizeof(int));
+    }
+    if (sendmsg(sock, &msg, 0) != 1)
+        die("sendmsg", "sync socket");
+    while (n)
+        close(idmapped[--n]);
+}
+
+static int receive_go(int sock) {
+    char byte = 0, control[CMSG_SPACE(sizeof(idmapped))];
+    struct iovec iov = {&byte, 1};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
+    if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) != 1 || byte != 1)
+        return -1;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+        n_idmapped = (unsigned)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+        memcpy(idmapped, CMSG_DATA(c), n_idmapped * sizeof(int));
+    }
+    return 0;
+}
+
 static void join_cgroups(pid_t child) {
     char path[PATH_MAX], pid[16];
     snprintf(pid, sizeof(pid), "%d", (int)child);
@@ -274,9 +344,25 @@ static void set_attr(const char *path, uint64_t attr) {
         die("mount_setattr", path);
 }
 
+/* An idmapped bind: the supervisor made the tree (the user namespace's init cannot idmap a
+ * host filesystem); the init attaches it here. */
+static void attach_idmapped(const struct mount_step *m, const char *dst) {
+    struct stat st;
+    if (next_idmapped >= n_idmapped || fstat(idmapped[next_idmapped], &st) < 0)
+        die("idmapped tree", m->src);
+    make_target(dst, S_ISDIR(st.st_mode));
+    if (syscall(SYS_move_mount, idmapped[next_idmapped], "", AT_FDCWD, dst, MOVE_MOUNT_F_EMPTY_PATH) < 0)
+        die("move_mount", m->dst);
+    close(idmapped[next_idmapped++]);
+}
+
 static void bind_mount(const struct mount_step *m, const char *dst) {
     char src[PATH_MAX];
     struct stat st;
+    if (m->attr & MOUNT_ATTR_IDMAP) {
+        attach_idmapped(m, dst);
+        return;
+    }
     join_path(src, pivoted ? "" : OLD_ROOT, m->src);
     if (stat(src, &st) < 0)
         die("stat bind source", m->src);
@@ -372,6 +458,19 @@ static void make_mounts(void) {
         close(dev_null);
 }
 
+/* A time namespace applies to the children of whoever unshares it: the init unshares it, and
+ * the workload it forks is the first member. Its clocks count from the run's start (whole
+ * seconds before the init existed, so that no process in it started at a negative time). */
+static void enter_time_namespace_for_children(void) {
+    char offsets[96];
+    if (unshare(CLONE_NEWTIME) < 0)
+        die("unshare", "time namespace");
+    snprintf(offsets, sizeof(offsets), "%d %lld 0\n%d %lld 0\n", CLOCK_MONOTONIC,
+             -(long long)clocks_at_start[0].tv_sec, CLOCK_BOOTTIME, -(long long)clocks_at_start[1].tv_sec);
+    if (write_file("/proc/self/timens_offsets", offsets) < 0)
+        die("write", "/proc/self/timens_offsets");
+}
+
 static void set_hostname(void) {
     if (plan.hostname && sethostname(plan.hostname, strlen(plan.hostname)) < 0)
         die("sethostname", plan.hostname);
@@ -440,8 +539,10 @@ static void exec_workload(void) {
         die("chdir", plan.cwd);
     if (plan.filter_len) {
         struct sock_fprog prog = {(unsigned short)plan.filter_len, plan.filter};
-        if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0)
-            die("prctl PR_SET_SECCOMP", NULL);
+        /* seccomp(2) rather than prctl: only it takes the flags (TSYNC, LOG, SPEC_ALLOW). With
+         * TSYNC a positive result names a thread that could not be synchronised. */
+        if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, plan.seccomp_flags, &prog) != 0)
+            die("seccomp SECCOMP_SET_MODE_FILTER", NULL);
     }
     environ = (char **)plan.env;
     execvp(plan.argv[0], (char *const *)plan.argv);
@@ -474,11 +575,14 @@ static int supervise(pid_t main) {
 }
 
 static void run_container_init(int go) {
-    char byte = 0;
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    if (read(go, &byte, 1) != 1 || byte != 1)
+    if (receive_go(go) < 0)
         _exit(EXIT_SETUP); /* the supervisor failed and said why */
     close(go);
+    /* Before the ids change: that makes the init non-dumpable, and its /proc/self files then
+     * belong to the host's root, which the new namespace does not map. */
+    if (plan.ns_flags & CLONE_NEWTIME)
+        enter_time_namespace_for_children();
     if (plan.ns_flags & CLONE_NEWUSER)
         become_namespace_root();
     if ((plan.ns_flags & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) < 0)
@@ -504,14 +608,17 @@ static void run_container_init(int go) {
 }
 
 /* clone(2) without a stack behaves like fork; the cgroup namespace is unshared by the
- * child once it is in its cgroup, so that the cgroup is its namespace's root. */
+ * child once it is in its cgroup, so that the cgroup is its namespace's root, and the time
+ * namespace by the init for the workload (clone(2) has no bit for it: 0x80 is CSIGNAL's). */
 static pid_t spawn_container_init(void) {
     int sync[2];
     sigset_t all;
     sigfillset(&all);
-    if (sigprocmask(SIG_SETMASK, &all, NULL) < 0 || pipe2(sync, O_CLOEXEC) < 0)
-        die("pipe2", NULL);
-    pid_t child = (pid_t)syscall(SYS_clone, (plan.ns_flags & ~CLONE_NEWCGROUP) | SIGCHLD, 0, 0, 0, 0);
+    if (sigprocmask(SIG_SETMASK, &all, NULL) < 0 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) < 0)
+        die("socketpair", NULL);
+    if (clock_gettime(CLOCK_MONOTONIC, &clocks_at_start[0]) < 0 || clock_gettime(CLOCK_BOOTTIME, &clocks_at_start[1]) < 0)
+        die("clock_gettime", NULL);
+    pid_t child = (pid_t)syscall(SYS_clone, (plan.ns_flags & ~(CLONE_NEWCGROUP | CLONE_NEWTIME)) | SIGCHLD, 0, 0, 0, 0);
     if (child < 0)
         die("clone", "(new namespaces)");
     if (child == 0) {
@@ -521,8 +628,7 @@ static pid_t spawn_container_init(void) {
     close(sync[0]);
     write_id_maps(child);
     join_cgroups(child);
-    if (write(sync[1], "\1", 1) != 1)
-        die("write", "sync pipe");
+    send_go(sync[1], make_idmapped_trees(child));
     close(sync[1]);
     return child;
 }

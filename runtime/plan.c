@@ -144,6 +144,7 @@ static void parse_record(struct cursor *c, unsigned tag, struct plan *p) {
     case TAG_ENV: p->env[bounded(c, p->n_env, MAX_STRINGS)] = str(c), p->n_env += !c->err; break;
     case TAG_ARGV: p->argv[bounded(c, p->n_argv, MAX_STRINGS)] = str(c), p->n_argv += !c->err; break;
     case TAG_CWD: p->cwd = str(c); break;
+    case TAG_SECCOMP_FLAGS: p->seccomp_flags = u32(c); break;
     default: fail(c, "unknown record tag");
     }
     if (!c->err && c->p != c->end)

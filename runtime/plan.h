@@ -20,13 +20,16 @@
 enum plan_tag {
     TAG_NAMESPACES = 1, TAG_UID_MAP, TAG_GID_MAP, TAG_SETGROUPS, TAG_CGROUP, TAG_MOUNT,
     TAG_HOSTNAME, TAG_RLIMIT, TAG_IDS, TAG_CAPS, TAG_SECCOMP, TAG_ENV, TAG_ARGV, TAG_CWD,
+    TAG_SECCOMP_FLAGS, /* u32: the flags of seccomp(SECCOMP_SET_MODE_FILTER); absent: 0 */
 };
 
 /* Mount steps, carried out in plan order. Before PIVOT, sources are host paths and
  * destinations lie in the new root; after it, both are paths in the new root. */
 enum mount_kind {
     MOUNT_FS = 1,   /* mount(src, dst, fstype, flags, data), then mount_setattr(attr) */
-    MOUNT_BIND,     /* recursive bind of src on dst, then mount_setattr(attr) */
+    MOUNT_BIND,     /* recursive bind of src on dst, then mount_setattr(attr); with
+                     * MOUNT_ATTR_IDMAP in attr: src (one mount, not recursive) idmapped to
+                     * the container's user namespace, before the pivot only */
     MOUNT_SYMLINK,  /* symlink(src, dst) */
     MOUNT_PIVOT,    /* make the new root the root; the host's tree is detached */
     MOUNT_MASK,     /* dst: a file gets a verified /dev/null, a directory an empty ro tmpfs */
@@ -40,6 +43,7 @@ enum mount_kind {
 #define MAX_GROUPS 64
 #define MAX_STRINGS 4096
 #define MAX_FILTER 4096
+#define MAX_IDMAPS 16
 
 struct cgroup_plan {
     const char *dir; /* the parent directory; the executor creates its own child in it */
@@ -70,6 +74,7 @@ struct plan {
     uint64_t cap_bounding, cap_effective;
     struct sock_filter filter[MAX_FILTER];
     unsigned filter_len; /* 0: no seccomp filter */
+    uint32_t seccomp_flags;
     const char *env[MAX_STRINGS + 1], *argv[MAX_STRINGS + 1]; /* NULL-terminated */
 };
 

@@ -47,7 +47,7 @@ int main(int argc, char **argv) {
     }
     if (p.has_caps)
         printf("caps: bounding=0x%" PRIx64 " effective=0x%" PRIx64 "\n", p.cap_bounding, p.cap_effective);
-    printf("seccomp: %u instructions\n", p.filter_len);
+    printf("seccomp: %u instructions, flags %u\n", p.filter_len, p.seccomp_flags);
     for (unsigned i = 0; i < p.filter_len; i++)
         printf("  %04x %u %u %08x\n", p.filter[i].code, p.filter[i].jt, p.filter[i].jf, p.filter[i].k);
     for (unsigned i = 0; i < p.n_env; i++)

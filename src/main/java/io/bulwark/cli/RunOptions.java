@@ -4,6 +4,7 @@ import io.bulwark.InputException;
 import io.bulwark.os.Capability;
 import io.bulwark.runtime.BindSpec;
 import io.bulwark.runtime.ContainerPath;
+import io.bulwark.runtime.IdRange;
 import io.bulwark.runtime.Namespace;
 import io.bulwark.runtime.ResourceLimit;
 import io.bulwark.runtime.RlimitResource;
@@ -11,6 +12,7 @@ import io.bulwark.runtime.RunSpec;
 import io.bulwark.runtime.RuntimeDefaults;
 import io.bulwark.seccomp.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +24,17 @@ import picocli.CommandLine.Parameters;
 public final class RunOptions {
 
     @Option(names = "--share", split = ",", paramLabel = "NS",
-            description = "Share this namespace with the host instead of a new one: user, pid, ipc, uts, net, cgroup.")
+            description = "Share this namespace with the host instead of a new one: user, pid, ipc, uts, net, cgroup, time.")
     List<String> share = new ArrayList<>();
 
     @Option(names = "--rootfs", paramLabel = "DIR",
             description = "Pivot into this container root filesystem (read-write). Default: the host's / read-only.")
     String rootfs;
 
-    @Option(names = "--bind", paramLabel = "SRC:DST[:ro]", description = "Bind a host path into the container; repeatable.")
+    @Option(names = "--bind", paramLabel = "SRC:DST[:ro|:idmap|:ro,idmap]", description = {
+            "Bind a host path into the container; repeatable. idmap (root only, kernel 5.12+, a filesystem that",
+            "supports it): its owners are seen through the container's id map, so container root owns what host",
+            "root owns, and writes as host root. An idmapped bind is not recursive."})
     List<String> binds = new ArrayList<>();
 
     @Option(names = "--tmpfs", paramLabel = "DST", description = "Mount an empty tmpfs at DST; repeatable.")
@@ -66,6 +71,16 @@ public final class RunOptions {
     @Option(names = "--rlimit", paramLabel = "NAME=SOFT[:HARD]", description = "A resource limit, e.g. nofile=1024:4096, core=0; 'unlimited' allowed.")
     List<String> rlimits = new ArrayList<>();
 
+    @Option(names = "--user", paramLabel = "UID[:GID]",
+            description = "The workload's uid and gid in the container, as numbers (default 0:0; GID defaults to UID). They must be mapped.")
+    String user;
+
+    @Option(names = "--map", paramLabel = "[u:|g:]IN:OUT:N", description = {
+            "Map N container ids from IN to the host's from OUT, instead of the default mapping; repeatable.",
+            "u: for uids only, g: for gids only, else both. Container id 0 must be mapped; an ordinary",
+            "user may map only its own id (0:UID:1)."})
+    List<String> maps = new ArrayList<>();
+
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments (after --).")
     List<String> command;
 
@@ -73,14 +88,27 @@ public final class RunOptions {
         return new RunSpec(command, namespaces(), rootfs, binds.stream().map(BindSpec::parse).toList(),
                 tmpfs.stream().map(t -> ContainerPath.check("--tmpfs " + t, t)).toList(), capabilities(), seccomp,
                 pids(), memory == null ? 0 : Sizes.bytes("--memory", memory), hostname(), env(), envKeep,
-                cwd == null ? null : ContainerPath.check("--cwd " + cwd, cwd), rlimits());
+                cwd == null ? null : ContainerPath.check("--cwd " + cwd, cwd), rlimits(),
+                maps.stream().map(IdRange::parse).toList(), id(0), id(1));
+    }
+
+    /** Part {@code i} of --user UID[:GID]; the gid defaults to the uid. */
+    private long id(int i) {
+        if (user == null) {
+            return 0;
+        }
+        if (!user.matches("\\d{1,10}(:\\d{1,10})?") || Arrays.stream(user.split(":")).anyMatch(p -> Long.parseLong(p) > 0xFFFFFFFEL)) {
+            throw new InputException("--user " + user + ": expected UID or UID:GID as numbers below 4294967295 (names are not looked up)");
+        }
+        String[] f = user.split(":");
+        return Long.parseLong(f[Math.min(i, f.length - 1)]);
     }
 
     private Set<Namespace> namespaces() {
         Set<Namespace> shared = EnumSet.noneOf(Namespace.class);
         for (String s : share) {
             Namespace ns = Namespace.parse(s).orElseThrow(() -> new InputException(
-                    "--share " + s + ": unknown namespace; use user, pid, ipc, uts, net or cgroup"));
+                    "--share " + s + ": unknown namespace; use user, pid, ipc, uts, net, cgroup or time"));
             if (ns == Namespace.MNT) {
                 throw new InputException("--share mnt: the container's filesystem is built in its own mount namespace; it cannot be shared");
             }

@@ -94,7 +94,7 @@ final class EngineInspectReader {
             return;
         }
         if (custom != null && custom.stripLeading().startsWith("{")) {
-            d.seccomp = SeccompProfiles.inline(source + " (SecurityOpt seccomp=…)", SeccompProfiles.withoutErrnoName(custom));
+            d.seccomp = SeccompProfiles.inline(source + " (SecurityOpt seccomp=…)", custom);
             d.seccompSource = "the profile given inline in SecurityOpt";
         } else if (custom != null) {
             d.seccomp = io.bulwark.seccomp.ProfileLoader.load(java.nio.file.Path.of(custom));

@@ -40,29 +40,9 @@ final class SeccompProfiles {
             return dockerDefault();
         }
         try {
-            return inline(CONTAINERS_DEFAULT.toString(), withoutErrnoName(Files.readString(CONTAINERS_DEFAULT)));
+            return inline(CONTAINERS_DEFAULT.toString(), Files.readString(CONTAINERS_DEFAULT));
         } catch (IOException e) {
             throw new InputException(CONTAINERS_DEFAULT + ": cannot read Podman's default profile: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * containers-common writes the default errno twice, as defaultErrnoRet (the number, which
-     * runtimes use) and defaultErrno (its name, for people); the loader knows only the first.
-     */
-    static String withoutErrnoName(String json) {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode node =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-            node.remove("defaultErrno");
-            node.path("syscalls").forEach(rule -> {
-                if (rule.isObject()) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) rule).remove("errno");
-                }
-            });
-            return node.toString();
-        } catch (IOException | ClassCastException e) {
-            return json;
         }
     }
 

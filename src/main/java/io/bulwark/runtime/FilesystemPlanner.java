@@ -55,9 +55,11 @@ final class FilesystemPlanner {
                 throw new RunFailure("--bind " + b.source() + ":" + b.target() + ": " + b.source() + " does not exist on the host");
             }
             Path real = real(source);
-            checkReachable("--bind " + b.source() + ":" + b.target(), real, containerRoot);
+            if (!b.idmap()) { // an idmapped tree is opened by the executor's supervisor, as the caller
+                checkReachable("--bind " + b.source() + ":" + b.target(), real, containerRoot);
+            }
             checkTarget("--bind " + b.source() + ":" + b.target(), b.target(), Files.isDirectory(real));
-            binds.add(new BindSpec(real.toString(), b.target(), b.readOnly()));
+            binds.add(new BindSpec(real.toString(), b.target(), b.readOnly(), b.idmap()));
         }
     }
 
@@ -86,7 +88,8 @@ final class FilesystemPlanner {
             m.add(MountStep.fs("tmpfs", t, MS_NOSUID | MS_NODEV, "mode=0755"));
         }
         for (BindSpec b : binds) {
-            m.add(MountStep.bind(b.source(), b.target(), (b.readOnly() ? ATTR_RDONLY : 0) | ATTR_NOSUID | ATTR_NODEV));
+            m.add(MountStep.bind(b.source(), b.target(),
+                    (b.readOnly() ? ATTR_RDONLY : 0) | (b.idmap() ? MountFlags.ATTR_IDMAP : 0) | ATTR_NOSUID | ATTR_NODEV));
         }
         m.add(MountStep.pivot());
         defaults.maskedPaths().forEach(p -> m.add(MountStep.mask(p)));

@@ -3,13 +3,18 @@ package io.bulwark.runtime;
 import io.bulwark.os.KernelFile;
 import io.bulwark.os.ProcStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** What the planner reads of the host: the caller's ids, subordinate ids, cgroups, environment. */
 public record HostView(int euid, int egid, String subuid, String subgid, CgroupLayout cgroups,
-                       Map<String, String> environment) {
+                       Map<String, String> environment, boolean timeNamespaces) {
+
+    public HostView(int euid, int egid, String subuid, String subgid, CgroupLayout cgroups, Map<String, String> environment) {
+        this(euid, egid, subuid, subgid, cgroups, environment, true);
+    }
 
     public static HostView current() {
         return current(PlanInputs.NONE);
@@ -27,7 +32,7 @@ public record HostView(int euid, int egid, String subuid, String subgid, CgroupL
         CgroupLayout cgroups = CgroupLayout.host();
         inputs.cgroups(cgroups.procSelfCgroup());
         return new HostView(euid, egid, readOrEmpty(Path.of("/etc/subuid")), readOrEmpty(Path.of("/etc/subgid")),
-                cgroups, System.getenv());
+                cgroups, System.getenv(), Files.exists(Path.of("/proc/self/ns/time"))); // the kernel is a recorded input
     }
 
     private static String readOrEmpty(Path file) {

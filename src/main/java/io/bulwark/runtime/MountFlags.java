@@ -17,6 +17,8 @@ public final class MountFlags {
     public static final long ATTR_NOSUID = 0x2;
     public static final long ATTR_NODEV = 0x4;
     public static final long ATTR_NOEXEC = 0x8;
+    /** Idmap the mount to the container's user namespace (MOUNT_ATTR_IDMAP). */
+    public static final long ATTR_IDMAP = 0x00100000;
 
     /** The same four bits mean the same in both sets, so one namer serves both. */
     public static String names(long bits) {
@@ -27,8 +29,11 @@ public final class MountFlags {
                 names.add(known[i]);
             }
         }
-        if ((bits & ~0xfL) != 0) {
-            names.add("0x" + Long.toHexString(bits & ~0xfL));
+        if ((bits & ATTR_IDMAP) != 0) {
+            names.add("idmap");
+        }
+        if ((bits & ~(0xfL | ATTR_IDMAP)) != 0) {
+            names.add("0x" + Long.toHexString(bits & ~(0xfL | ATTR_IDMAP)));
         }
         return names.isEmpty() ? "-" : String.join(",", names);
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param capBounding    the bounding set; a workload running as uid 0 gets exactly these
  * @param capEffective   the effective and permitted sets (inheritable and ambient are always empty)
  * @param seccomp    a classic BPF program (struct sock_filter, 8 bytes each), empty for none
+ * @param seccompFlags the flags of seccomp(SECCOMP_SET_MODE_FILTER) the profile asks for
  */
 public record Plan(
         int namespaces,
@@ -30,6 +31,7 @@ public record Plan(
         long capBounding,
         long capEffective,
         byte[] seccomp,
+        int seccompFlags,
         List<String> env,
         List<String> argv,
         String cwd) {

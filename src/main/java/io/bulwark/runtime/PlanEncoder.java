@@ -30,6 +30,7 @@ public final class PlanEncoder {
     private static final int ENV = 12;
     private static final int ARGV = 13;
     private static final int CWD = 14;
+    private static final int SECCOMP_FLAGS = 15;
 
     private PlanEncoder() {
     }
@@ -65,6 +66,9 @@ public final class PlanEncoder {
         plan.env().forEach(e -> record(body, ENV, new Fields().str(e)));
         plan.argv().forEach(a -> record(body, ARGV, new Fields().str(a)));
         optional(body, CWD, plan.cwd());
+        if (plan.seccompFlags() != 0) {
+            record(body, SECCOMP_FLAGS, new Fields().u32(plan.seccompFlags()));
+        }
 
         byte[] b = body.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(12 + b.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,6 +1,7 @@
 package io.bulwark.runtime;
 
 import io.bulwark.os.Capability;
+import io.bulwark.seccomp.FilterFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class PlanText {
         out.add("capabilities: " + (p.capBounding() == 0 ? "none" : String.join(" ", Capability.names(p.capBounding())))
                 + " (bounding = effective = permitted; inheritable, ambient empty)");
         out.add("no_new_privs: yes");
-        out.add("seccomp:      " + (p.seccomp().length == 0 ? "none (unconfined)" : p.seccomp().length / 8 + " BPF instructions"));
+        out.add("seccomp:      " + (p.seccomp().length == 0 ? "none (unconfined)" : p.seccomp().length / 8 + " BPF instructions"
+                + (p.seccompFlags() == 0 ? "" : ", flags " + String.join(" ", FilterFlags.names(p.seccompFlags())))));
         p.env().forEach(e -> out.add("env:          " + e));
         out.add("cwd:          " + p.cwd());
         out.add("exec:         " + String.join(" ", p.argv()));

@@ -36,10 +36,20 @@ public final class Planner {
             namespaces |= spec.shared().contains(ns) ? 0 : ns.cloneFlag();
         }
         boolean userns = !spec.shared().contains(Namespace.USER);
+        if ((namespaces & Namespace.TIME.cloneFlag()) != 0 && !host.timeNamespaces()) {
+            throw new RunFailure("this kernel has no time namespaces (CONFIG_TIME_NS, Linux 5.6+): run with --share time");
+        }
         if (!userns && host.euid() != 0) {
             throw new RunFailure("--share user needs root: without a user namespace an ordinary user cannot mount");
         }
-        IdMapping ids = userns ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults) : null;
+        if (!userns && !spec.maps().isEmpty()) {
+            throw new RunFailure("--map needs a user namespace: leave out --share user");
+        }
+        IdMapping ids = !userns ? null : spec.maps().isEmpty()
+                ? IdMapping.choose(host.euid(), host.egid(), host.subuid(), host.subgid(), defaults)
+                : IdMapping.explicit(spec.maps(), host.euid(), host.egid());
+        checkUser(spec, ids);
+        checkIdmaps(spec, userns);
         FilesystemPlanner fs = new FilesystemPlanner(defaults, spec, ids == null ? -1 : ids.containerRoot(), inputs);
         long caps = capabilityMask(spec);
         List<String> env = environment(spec);
@@ -48,6 +58,7 @@ public final class Planner {
         if (SeccompPrograms.isFile(spec.seccomp())) {
             inputs.content(Path.of(spec.seccomp()));
         }
+        SeccompPrograms.Program filter = seccomp.compile(spec.seccomp(), spec.capabilities());
         return new Plan(namespaces,
                 ids == null ? null : ids.uidMap(),
                 ids == null ? null : ids.gidMap(),
@@ -56,11 +67,49 @@ public final class Planner {
                 fs.mounts(!spec.shared().contains(Namespace.NET) || !userns),
                 spec.shared().contains(Namespace.UTS) ? null : (spec.hostname() != null ? spec.hostname() : defaults.hostname()),
                 spec.rlimits(),
-                0, 0, List.of(),
+                (int) spec.uid(), (int) spec.gid(), List.of(),
                 caps, caps,
-                seccomp.compile(spec.seccomp(), spec.capabilities()),
+                filter.bytes(), filter.flags(),
                 env, spec.command(), cwd);
     }
+
+    /** {@code --user}: the ids must be mapped, and capabilities would not survive execve as another uid. */
+    private static void checkUser(RunSpec spec, IdMapping ids) {
+        String user = "--user " + spec.uid() + ":" + spec.gid();
+        if (ids != null && !ids.mapsUid(spec.uid())) {
+            throw new RunFailure(user + ": uid " + spec.uid() + " is not mapped in the container (uid_map "
+                    + ids.uidMap().trim().replace("\n", "; ") + ", " + ids.source() + "); map it with --map, or run as root");
+        }
+        if (ids != null && !ids.mapsGid(spec.gid())) {
+            throw new RunFailure(user + ": gid " + spec.gid() + " is not mapped in the container (gid_map "
+                    + ids.gidMap().trim().replace("\n", "; ") + ", " + ids.source() + "); map it with --map, or run as root");
+        }
+        if (spec.uid() != 0 && !spec.capabilities().isEmpty()) {
+            throw new RunFailure(user + " with capabilities: a workload that is not root loses them at execve"
+                    + " (bulwark sets no ambient capabilities); drop --cap-add/--caps or run as uid 0");
+        }
+    }
+
+    /** Idmapping a host filesystem needs CAP_SYS_ADMIN over it (root) and a user namespace to map to. */
+    private void checkIdmaps(RunSpec spec, boolean userns) {
+        List<BindSpec> idmapped = spec.binds().stream().filter(BindSpec::idmap).toList();
+        if (idmapped.isEmpty()) {
+            return;
+        }
+        String first = "--bind " + idmapped.get(0).source() + ":" + idmapped.get(0).target() + ":idmap";
+        if (!userns) {
+            throw new RunFailure(first + ": an idmapped bind maps to the container's user namespace; leave out --share user");
+        }
+        if (host.euid() != 0) {
+            throw new RunFailure(first + ": only root may idmap a host filesystem (mount_setattr needs CAP_SYS_ADMIN over it); bind it without :idmap");
+        }
+        if (idmapped.size() > MAX_IDMAPPED_BINDS) {
+            throw new RunFailure(first + ": at most " + MAX_IDMAPPED_BINDS + " idmapped binds in one run");
+        }
+    }
+
+    /** runtime/plan.h MAX_IDMAPS. */
+    private static final int MAX_IDMAPPED_BINDS = 16;
 
     private static long capabilityMask(RunSpec spec) {
         long mask = 0;

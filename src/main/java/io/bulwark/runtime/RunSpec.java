@@ -14,6 +14,9 @@ import java.util.Set;
  * @param memoryBytes  the memory cgroup's limit, 0 for none
  * @param hostname     null for the default
  * @param cwd          null for the default
+ * @param maps         explicit id maps ({@code --map}); empty for the default mapping
+ * @param uid          the workload's uid in the container ({@code --user})
+ * @param gid          the workload's gid in the container
  */
 public record RunSpec(
         List<String> command,
@@ -29,9 +32,21 @@ public record RunSpec(
         List<String> env,
         List<String> envKeep,
         String cwd,
-        List<ResourceLimit> rlimits) {
+        List<ResourceLimit> rlimits,
+        List<IdRange> maps,
+        long uid,
+        long gid) {
+
+    /** A run as container root with the default id mapping. */
+    public RunSpec(List<String> command, Set<Namespace> shared, String rootfs, List<BindSpec> binds, List<String> tmpfs,
+                   Set<Capability> capabilities, String seccomp, long pidsMax, long memoryBytes, String hostname,
+                   List<String> env, List<String> envKeep, String cwd, List<ResourceLimit> rlimits) {
+        this(command, shared, rootfs, binds, tmpfs, capabilities, seccomp, pidsMax, memoryBytes, hostname, env, envKeep,
+                cwd, rlimits, List.of(), 0, 0);
+    }
 
     public RunSpec {
+        maps = List.copyOf(maps);
         command = List.copyOf(command);
         shared = Set.copyOf(shared);
         binds = List.copyOf(binds);

@@ -17,11 +17,6 @@ final class Errno {
         return Optional.ofNullable(NAMES.getProperty(Integer.toString(errno)));
     }
 
-    /** The number of a symbolic name (EPERM for 1), as containers/common's profiles give it beside errnoRet. */
-    static Optional<Integer> number(String name) {
-        return NAMES.stringPropertyNames().stream().filter(k -> name.equals(NAMES.getProperty(k))).map(Integer::valueOf).findFirst();
-    }
-
     private static Properties load() {
         Properties p = new Properties();
         try (InputStream in = Errno.class.getResourceAsStream("/io/bulwark/seccomp/errno.properties")) {

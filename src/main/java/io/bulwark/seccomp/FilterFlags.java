@@ -1,5 +1,6 @@
 package io.bulwark.seccomp;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,22 @@ public final class FilterFlags {
 
     static Set<String> names() {
         return BITS.keySet();
+    }
+
+    /** The names of the flags set in {@code bits}, and of any unknown bits as numbers. */
+    public static List<String> names(int bits) {
+        List<String> out = new ArrayList<>();
+        int known = 0;
+        for (Map.Entry<String, Integer> e : BITS.entrySet()) {
+            known |= e.getValue();
+            if ((bits & e.getValue()) != 0) {
+                out.add(e.getKey());
+            }
+        }
+        if ((bits & ~known) != 0) {
+            out.add("0x" + Integer.toHexString(bits & ~known));
+        }
+        return out;
     }
 
     /** The flags word for seccomp(SECCOMP_SET_MODE_FILTER, flags, …). */

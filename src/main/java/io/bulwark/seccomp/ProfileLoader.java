@@ -25,8 +25,10 @@ import java.util.Set;
  */
 public final class ProfileLoader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> TOP_KEYS = Set.of("defaultAction", "defaultErrnoRet", "defaultErrno", "architectures", "archMap",
-            "flags", "listenerPath", "listenerMetadata", "syscalls");
+    // containers-common (Podman's profile) also writes each errno's name, "defaultErrno" and
+    // "errno", beside the numbers runtimes use; the names are for people and are accepted as such.
+    private static final Set<String> TOP_KEYS = Set.of("defaultAction", "defaultErrnoRet", "defaultErrno", "architectures",
+            "archMap", "flags", "listenerPath", "listenerMetadata", "syscalls");
     private static final Set<String> RULE_KEYS = Set.of("name", "names", "action", "errnoRet", "errno", "args", "comment",
             "includes", "excludes");
     private static final Set<String> ARG_KEYS = Set.of("index", "value", "valueTwo", "op");
@@ -229,12 +231,6 @@ public final class ProfileLoader {
                 throw fail(at + "." + dataKey, "must be a number 0..65535 (an errno such as 1 for EPERM)");
             }
             value = data.asInt();
-        }
-        // containers/common's profiles (podman's) name the errno too: defaultErrno, errno. The number wins.
-        String errnoName = text(node, at, dataKey.replace("Ret", ""));
-        if (value == null && errnoName != null) {
-            value = Errno.number(errnoName).orElseThrow(() -> fail(at + "." + dataKey.replace("Ret", ""),
-                    "unknown errno '" + errnoName + "'; use a name such as EPERM or the number as " + dataKey));
         }
         Integer errno = value;
         return Action.parse(name, errno).orElseThrow(() -> fail(at + "." + key, "unknown action '" + name

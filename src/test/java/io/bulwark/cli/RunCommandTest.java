@@ -46,7 +46,7 @@ class RunCommandTest {
         Outcome o = inProcess("run", "--seccomp", "unconfined", "--pids-max", "unlimited", "--hostname", "box",
                 "--dry-run", "--", "sh", "-c", "touch /tmp/never");
         assertThat(o.status()).isZero();
-        assertThat(o.out()).contains("namespaces:   new user mnt pid ipc uts net cgroup", "hostname:     box",
+        assertThat(o.out()).contains("namespaces:   new user mnt pid ipc uts net cgroup time", "hostname:     box",
                 "mount:        bind / on / (ro,nosuid,nodev)", "mount:        mask /proc/kcore", "exec:         sh -c touch /tmp/never");
     }
 
@@ -54,7 +54,9 @@ class RunCommandTest {
     void badUsageIsExit2WithOneLine() {
         for (String[] args : List.of(new String[] {"run", "--share", "mnt", "--", "true"},
                 new String[] {"run", "--bind", "/etc", "--", "true"}, new String[] {"run", "--cap-add", "FLY", "--", "true"},
-                new String[] {"run", "--rlimit", "nofile=9:1", "--", "true"}, new String[] {"run", "--cwd", "rel", "--", "true"})) {
+                new String[] {"run", "--rlimit", "nofile=9:1", "--", "true"}, new String[] {"run", "--cwd", "rel", "--", "true"},
+                new String[] {"run", "--user", "nobody", "--", "true"}, new String[] {"run", "--map", "0:1", "--", "true"},
+                new String[] {"run", "--bind", "/etc:/etc:rw", "--", "true"})) {
             Outcome o = inProcess(args);
             assertThat(o.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(o.err().lines().count()).as(o.err()).isEqualTo(1);

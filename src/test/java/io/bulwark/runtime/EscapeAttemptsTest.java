@@ -39,6 +39,10 @@ class EscapeAttemptsTest {
     private static String outside(String... attempt) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(escape.toString()));
         cmd.addAll(List.of(attempt));
+        return outside(cmd);
+    }
+
+    private static String outside(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -121,5 +125,42 @@ class EscapeAttemptsTest {
         String out = new String(run.getInputStream().readAllBytes());
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).contains("tiocsti refused EPERM");
+    }
+
+    /**
+     * A setuid-root program in a rootfs (its bind is not nosuid), owned by the host uid that is
+     * container root, run by uid 1000: no_new_privs keeps it uid 1000. Outside, the same program
+     * owned by root makes uid 1000 root, so the test can fail.
+     */
+    @Test
+    void aSetuidRootProgramDoesNotMakeAnotherUserRoot() throws Exception {
+        Path shared = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-setuid-test");
+        try {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path outsideCopy = Files.copy(escape, shared.resolve("escape"));
+            Files.setAttribute(outsideCopy, "unix:mode", 04755); // setuid: PosixFilePermissions has no bit for it
+            assertThat(outside(List.of("setpriv", "--reuid=1000", "--regid=1000", "--clear-groups",
+                    outsideCopy.toString(), "setuid_root"))).isEqualTo("setuid_root ok\n");
+        } finally {
+            Files.deleteIfExists(shared.resolve("escape"));
+            Files.delete(shared);
+        }
+
+        Path rootfs = dir.resolve("rootfs");
+        for (String d : List.of("bin", "dev", "proc", "sys", "tmp", "run")) {
+            Files.createDirectories(rootfs.resolve(d));
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Runs.Spec spec = new Runs.Spec();
+        spec.rootfs = rootfs.toString();
+        spec.uid = 1000;
+        spec.gid = 1000;
+        Path insideCopy = Files.copy(escape, rootfs.resolve("bin/escape"));
+        Plan plan = Runs.plan(spec, "/bin/escape", "setuid_root");
+        int containerRoot = Integer.parseInt(plan.uidMap().trim().split("\\s+")[1]);
+        Files.setAttribute(insideCopy, "unix:uid", containerRoot);
+        Files.setAttribute(insideCopy, "unix:gid", containerRoot);
+        Files.setAttribute(insideCopy, "unix:mode", 04755); // after the chown, which clears it
+        assertThat(Runs.finish(dir, Runs.start(dir, plan)).out()).isEqualTo("setuid_root refused EPERM\n");
     }
 }

@@ -18,6 +18,41 @@ class ExecutorTest {
     @TempDir
     Path dir;
 
+    /** The plan's seccomp flags reach seccomp(2): valid ones install, a bit the kernel does not know is refused. */
+    @Test
+    void theFilterIsInstalledWithThePlansFlags() throws Exception {
+        Plan p = Runs.plan(new Runs.Spec(), "grep", "^Seccomp:", "/proc/self/status");
+        Runs.Result logged = Runs.finish(dir, Runs.start(dir, withSeccompFlags(p, 2 | 4))); // LOG | SPEC_ALLOW
+        assertThat(logged.status()).as(logged.err()).isZero();
+        assertThat(logged.out()).isEqualTo("Seccomp:\t2\n");
+        Runs.Result unknown = Runs.finish(dir, Runs.start(dir, withSeccompFlags(p, 1 << 30)));
+        assertThat(unknown.status()).isEqualTo(125);
+        assertThat(unknown.err()).isEqualTo("bulwark-exec: seccomp SECCOMP_SET_MODE_FILTER : Invalid argument\n");
+    }
+
+    /** A root-owned directory: container root may not write it through a bind, but may through an idmapped one. */
+    @Test
+    void anIdmappedBindLetsContainerRootWriteWhatHostRootOwns() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Runs.Spec plain = new Runs.Spec();
+        plain.binds = List.of(new BindSpec(shared.toString(), "/tmp/shared", false));
+        String attempt = "stat -c %u /tmp/shared; touch /tmp/shared/made && echo WROTE; exit 0";
+        assertThat(Runs.run(dir, plain, "sh", "-c", attempt).out()).isEqualTo("65534\n");
+        Runs.Spec idmapped = new Runs.Spec();
+        idmapped.binds = List.of(new BindSpec(shared.toString(), "/tmp/shared", false, true));
+        Runs.Result r = Runs.run(dir, idmapped, "sh", "-c", attempt);
+        assertThat(r.out()).as(r.err()).isEqualTo("0\nWROTE\n");
+        assertThat(Files.getAttribute(shared.resolve("made"), "unix:uid")).isEqualTo(0);
+    }
+
+    private static Plan withSeccompFlags(Plan p, int flags) {
+        return new Plan(p.namespaces(), p.uidMap(), p.gidMap(), p.setgroups(), p.cgroups(), p.mounts(), p.hostname(),
+                p.rlimits(), p.uid(), p.gid(), p.groups(), p.capBounding(), p.capEffective(), p.seccomp(), flags, p.env(),
+                p.argv(), p.cwd());
+    }
+
     @Test
     void returnsTheWorkloadsExitStatus() throws Exception {
         assertThat(Runs.run(dir, new Runs.Spec(), "sh", "-c", "exit 7").status()).isEqualTo(7);

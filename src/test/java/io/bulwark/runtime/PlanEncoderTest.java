@@ -27,7 +27,7 @@ class PlanEncoderTest {
         Plan p = PlanVectors.everyRecord();
         Plan bad = new Plan(p.namespaces(), p.uidMap(), p.gidMap(), p.setgroups(), p.cgroups(), p.mounts(),
                 p.hostname(), p.rlimits(), p.uid(), p.gid(), p.groups(), p.capBounding(), p.capEffective(),
-                p.seccomp(), p.env(), List.of("/bin/echo", "a\0b"), p.cwd());
+                p.seccomp(), p.seccompFlags(), p.env(), List.of("/bin/echo", "a\0b"), p.cwd());
         assertThatThrownBy(() -> PlanEncoder.encode(bad)).hasMessageContaining("NUL");
     }
 }

@@ -42,7 +42,7 @@ final class PlanVectors {
                         new ResourceLimit(RlimitResource.CORE, 0, ResourceLimit.UNLIMITED)),
                 0, 0, List.of(0, 10),
                 0x5L, 0x1L,
-                allowAll,
+                allowAll, 6, // SECCOMP_FILTER_FLAG_LOG | SECCOMP_FILTER_FLAG_SPEC_ALLOW
                 List.of("PATH=/usr/bin:/bin", "LANG=fr_FR.UTF-8", "GREETING=caf\u00e9"),
                 List.of("/bin/sh", "-c", "echo hi"),
                 "/");

@@ -47,6 +47,44 @@ class PlannerTest {
         assertThat(p.hostname()).isEqualTo("bulwark");
     }
 
+    static RunSpec asUser(long uid, long gid, Set<Capability> caps, List<IdRange> maps) {
+        return new RunSpec(List.of("/bin/sh"), Set.of(), null, List.of(), List.of(), caps, SeccompPrograms.UNCONFINED, 0, 0,
+                null, List.of(), List.of(), null, List.of(), maps, uid, gid);
+    }
+
+    @Test
+    void theWorkloadRunsAsAMappedUser() throws Exception {
+        Plan p = plan(host("hybrid-v1-pids"), asUser(1000, 50, Set.of(), List.of()));
+        assertThat(p.uid()).isEqualTo(1000);
+        assertThat(p.gid()).isEqualTo(50);
+        assertThatThrownBy(() -> plan(host("hybrid-v1-pids"), asUser(70000, 70000, Set.of(), List.of())))
+                .isInstanceOf(RunFailure.class).hasMessageStartingWith("--user 70000:70000: uid 70000 is not mapped in the container");
+        assertThatThrownBy(() -> plan(host("hybrid-v1-pids"), asUser(5, 5, Set.of(), List.of(IdRange.parse("0:300000:5")))))
+                .isInstanceOf(RunFailure.class).hasMessageContaining("uid 5 is not mapped");
+        assertThatThrownBy(() -> plan(host("hybrid-v1-pids"), asUser(1000, 1000, Set.of(Capability.NET_RAW), List.of())))
+                .isInstanceOf(RunFailure.class).hasMessageContaining("loses them at execve");
+        assertThat(plan(host("hybrid-v1-pids"), asUser(4, 4, Set.of(), List.of(IdRange.parse("0:300000:5")))).uidMap())
+                .isEqualTo("0 300000 5\n");
+    }
+
+    @Test
+    void aKernelWithoutTimeNamespacesNeedsShareTime() throws Exception {
+        HostView old = new HostView(0, 0, "", "", CgroupLayoutTest.layout("hybrid-v1-pids"), Map.of(), false);
+        assertThatThrownBy(() -> plan(old, spec(null, List.of(), 0, Set.of())))
+                .isInstanceOf(RunFailure.class).hasMessageEndingWith("run with --share time");
+        assertThat(plan(old, spec(null, List.of(), 0, Set.of(Namespace.TIME))).creates(Namespace.TIME)).isFalse();
+    }
+
+    @Test
+    void onlyRootMayIdmapABind() throws Exception {
+        List<BindSpec> binds = List.of(BindSpec.parse("/etc:/etc:ro,idmap"));
+        HostView user = new HostView(1000, 1000, "", "", CgroupLayoutTest.layout("hybrid-v1-pids"), Map.of());
+        assertThatThrownBy(() -> plan(user, spec(null, binds, 0, Set.of())))
+                .isInstanceOf(RunFailure.class).hasMessageStartingWith("--bind /etc:/etc:idmap: only root may idmap");
+        assertThat(plan(host("hybrid-v1-pids"), spec(null, binds, 0, Set.of())).mounts()).contains(MountStep.bind("/etc", "/etc",
+                MountFlags.ATTR_RDONLY | MountFlags.ATTR_IDMAP | MountFlags.ATTR_NOSUID | MountFlags.ATTR_NODEV));
+    }
+
     @Test
     void hostRootIsBoundReadOnlyAndMasksFollowThePivot() throws Exception {
         List<MountStep> m = plan(host("hybrid-v1-pids"), spec(null, List.of(), 1024, Set.of())).mounts();

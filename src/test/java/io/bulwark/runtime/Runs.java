@@ -27,10 +27,13 @@ final class Runs {
         long pidsMax = 1024;
         String cwd;
         Set<Namespace> shared = Set.of();
+        String rootfs;
+        long uid;
+        long gid;
 
         RunSpec toSpec(List<String> command) {
-            return new RunSpec(command, shared, null, binds, tmpfs, caps, seccomp, pidsMax, 0, null,
-                    List.of(), List.of(), cwd, List.of());
+            return new RunSpec(command, shared, rootfs, binds, tmpfs, caps, seccomp, pidsMax, 0, null,
+                    List.of(), List.of(), cwd, List.of(), List.of(), uid, gid);
         }
     }
 

@@ -149,6 +149,65 @@ class ProcessTargetTest {
     }
 
     @Test
+    void aRuncBundleFromRuncSpecGetsTheVerdictsOfItsDefaults() throws Exception {
+        try (RuncBundle runc = RuncBundle.start("pid-runc")) {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(runc.pid()));
+            assertThat(v.value("ns.pid.shared")).isEqualTo(false);
+            assertThat(v.value("ns.mnt.shared")).isEqualTo(false);
+            assertThat(v.value("ns.net.shared")).isEqualTo(false);
+            assertThat(v.value("ns.user.shared")).as("runc spec asks for no user namespace").isEqualTo(true);
+            assertThat((List<?>) v.value("caps.effective")).asString().contains("KILL", "NET_BIND_SERVICE", "AUDIT_WRITE");
+            assertThat((List<?>) v.value("caps.effective")).hasSize(3);
+            assertThat(v.value("privesc.no_new_privs")).isEqualTo(true);
+            assertThat(v.value("seccomp.mode")).as("runc spec writes no seccomp section").isEqualTo(0L);
+            assertThat(v.verdict("BW-NS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-NS-005")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-CAP-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-PRIVESC-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.PASS);
+            FilterDumpTest.assertNotTracedAndRunning(runc.pid());
+        }
+    }
+
+    @Test
+    void anUnprivilegedUnshareSandboxHasItsOwnUserNamespaceMappingRootAway() throws Exception {
+        long sleep = unshareSandboxAsNobody();
+        try {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(sleep));
+            assertThat(v.value("ns.user.shared")).isEqualTo(false);
+            assertThat(v.value("ns.pid.shared")).isEqualTo(false);
+            assertThat(v.value("ns.mnt.shared")).isEqualTo(false);
+            assertThat(v.value("ns.net.shared")).isEqualTo(true);
+            assertThat(v.value("user.uid_map")).asString().contains("65534");
+            assertThat(v.value("user.is_host_root")).isEqualTo(false);
+            assertThat(v.verdict("BW-NS-005")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-ROOT-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-NS-002")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
+        } finally {
+            stopUnshareSandbox(sleep);
+        }
+    }
+
+    /** {@code unshare -Urpf --mount-proc sleep 600} run by uid 65534; the pid of its sleep, pid 1 of the new pid namespace. */
+    static long unshareSandboxAsNobody() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs unshare and setpriv");
+        return FilterDumpTest.detached(List.of("/usr/bin/setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                "/usr/bin/unshare", "-Urpf", "--mount-proc", "/bin/sleep", "600"));
+    }
+
+    static void stopUnshareSandbox(long sleep) {
+        ProcessHandle.of(sleep).ifPresent(p -> {
+            p.parent().ifPresent(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    @Test
     void podmansDefaultProfileDumpedFromAContainerAgreesWithTheCompiledProfileForEverySyscall() throws Exception {
         Path profile = Path.of("/usr/share/containers/seccomp.json");
         assumeTrue(Files.isRegularFile(profile), "podman's default profile is installed");

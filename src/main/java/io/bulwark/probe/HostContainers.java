@@ -64,22 +64,62 @@ public final class HostContainers {
             seen.flatMap(p -> p).filter(p -> !p.namespaces().equals(host))
                     .ifPresent(p -> groups.computeIfAbsent(p.namespaces(), k -> new ArrayList<>()).add(p));
         }
+        Map<List<String>, Process> inits = new LinkedHashMap<>();
+        groups.forEach((ns, members) -> inits.put(ns, init(members)));
+        Map<List<String>, Long> launched = launchers(groups, inits, host);
         List<FoundContainer> found = new ArrayList<>();
-        for (List<Process> members : groups.values()) {
-            Set<Long> pids = members.stream().map(Process::pid).collect(Collectors.toSet());
-            Process init = members.stream().filter(p -> !pids.contains(p.ppid()))
-                    .min(Comparator.comparingLong(Process::pid))
-                    .orElse(members.stream().min(Comparator.comparingLong(Process::pid)).orElseThrow());
+        for (Map.Entry<List<String>, List<Process>> group : groups.entrySet()) {
+            if (launched.containsKey(group.getKey())) {
+                continue;
+            }
+            Process init = inits.get(group.getKey());
+            List<Process> members = group.getValue();
             List<String> own = new ArrayList<>();
             for (int i = 0; i < TYPES.size(); i++) {
                 if (!init.namespaces().get(i).equals(host.get(i))) {
                     own.add(TYPES.get(i));
                 }
             }
-            found.add(name(init, own, members.size()));
+            int launchers = launched.entrySet().stream().filter(e -> e.getValue() == init.pid())
+                    .mapToInt(e -> groups.get(e.getKey()).size()).sum();
+            found.add(name(init, own, members.size() + launchers));
         }
         found.sort(Comparator.comparingLong(FoundContainer::pid));
         return new Discovery(found, unreadable);
+    }
+
+    /** The lowest pid whose parent is outside the group, or the lowest pid when every parent is inside. */
+    private static Process init(List<Process> members) {
+        Set<Long> pids = members.stream().map(Process::pid).collect(Collectors.toSet());
+        return members.stream().filter(p -> !pids.contains(p.ppid()))
+                .min(Comparator.comparingLong(Process::pid))
+                .orElse(members.stream().min(Comparator.comparingLong(Process::pid)).orElseThrow());
+    }
+
+    /**
+     * Groups that only launch another: in the host's pid namespace, sharing every other namespace
+     * with a group whose init is their child (unshare --fork, which enters the new user and mount
+     * namespaces itself but leaves the new pid namespace to its child). They belong to that
+     * sandbox rather than being one more container; the value is the launched group's init pid.
+     */
+    private static Map<List<String>, Long> launchers(Map<List<String>, List<Process>> groups, Map<List<String>, Process> inits,
+            List<String> host) {
+        int pidIndex = TYPES.indexOf("pid");
+        Map<List<String>, Long> launched = new LinkedHashMap<>();
+        groups.forEach((ns, members) -> {
+            if (!ns.get(pidIndex).equals(host.get(pidIndex))) {
+                return;
+            }
+            Set<Long> pids = members.stream().map(Process::pid).collect(Collectors.toSet());
+            inits.forEach((other, init) -> {
+                List<String> sameButPid = new ArrayList<>(other);
+                sameButPid.set(pidIndex, ns.get(pidIndex));
+                if (!other.equals(ns) && sameButPid.equals(ns) && pids.contains(init.ppid())) {
+                    launched.put(ns, init.pid());
+                }
+            });
+        });
+        return launched;
     }
 
     /** Runtime and id from the cgroup path; with none, pid 1's command (bwrap) when the pid namespace is its own. */

@@ -6,7 +6,11 @@ import io.bulwark.audit.FactSource;
 import io.bulwark.audit.Facts;
 import io.bulwark.audit.Target;
 import io.bulwark.os.ProcessStat;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,9 +112,28 @@ public final class ProcessTarget implements FactSource {
             return facts;
         }
         ViewNote note = new ViewNote(ctx);
-        probed.all().forEach(f -> facts.put(note.annotate(f)));
+        Optional<String> closed = closedRoot(ctx.root());
+        probed.all().forEach(f -> facts.put(closed.isPresent() && ViewNote.readsInside(f.name())
+                ? Fact.unobserved(f.name(), closed.get()) : note.annotate(f)));
         extra.forEach(facts::put);
         return facts;
+    }
+
+    /**
+     * Why the process's own filesystem cannot be seen, when the kernel refuses bulwark its
+     * {@code /proc/PID/root} (another user's process, without root or CAP_SYS_PTRACE). The probes
+     * would take every path there for absent, so their inside-view facts must not stand.
+     */
+    private static Optional<String> closedRoot(Path root) {
+        try {
+            Files.readAttributes(root, BasicFileAttributes.class);
+            return Optional.empty();
+        } catch (AccessDeniedException e) {
+            return Optional.of("cannot enter " + root + " (permission denied): the process's own filesystem and procfs"
+                    + " are out of reach without root; run bulwark as root to read them");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<ProcessStat> stat(Path hostProc, long pid) {

@@ -36,8 +36,18 @@ final class ViewNote {
         return new Fact(fact.name(), fact.value(), fact.evidence() + " [" + text(fact.name()) + "]", fact.confidence());
     }
 
+    /** True when the fact is read, wholly or partly, through {@code /proc/PID/root}. */
+    static boolean readsInside(String name) {
+        String view = view(name);
+        return view.equals("inside") || view.equals("both");
+    }
+
+    private static String view(String name) {
+        return DATA.views().stream().filter(v -> name.startsWith(v.prefix())).findFirst().orElseThrow().view();
+    }
+
     String text(String name) {
-        String view = DATA.views().stream().filter(v -> name.startsWith(v.prefix())).findFirst().orElseThrow().view();
+        String view = view(name);
         String text = DATA.texts().get(view).replace("PID", pid);
         if (!insideProc && !view.equals("host") && !view.equals("kernel") && !view.equals("filter")) {
             text += "; the process has no procfs of its own at /proc, so the host's stands in";

@@ -18,6 +18,7 @@ import picocli.CommandLine;
 /** scan --all: every container on the host found once, named by runtime and id; the host itself is not one. */
 class HostContainersTest {
     private static final Path TWO_CONTAINERS = Path.of("src/test/resources/io/bulwark/probe/host-proc-two-containers");
+    private static final Path UNSHARE_SANDBOX = Path.of("src/test/resources/io/bulwark/probe/host-proc-unshare-sandbox");
 
     @Test
     void eachNamespaceSetIsOneContainerRepresentedByItsInitWithKernelThreadsAndZombiesLeftOut() {
@@ -30,6 +31,20 @@ class HostContainersTest {
         assertThat(found.containers().get(0).target().id()).isEqualTo("bfd221dc37687b1893f094738f6ba5fbd368d5be5edbb1c370c10debd9df8ca8");
         assertThat(found.containers().get(1).target().id()).isEqualTo("pid-501");
         assertThat(found.containers().get(1).target().description()).startsWith("bubblewrap container (init pid 501, 2 processes");
+    }
+
+    /**
+     * unshare --fork enters the new user and mount namespaces itself and leaves only the pid
+     * namespace to its child: one sandbox, not two. A parent whose child differs in more than the
+     * pid namespace (a pause process and a container of its own mount namespace) stays apart.
+     */
+    @Test
+    void aLauncherThatDiffersFromItsChildOnlyInThePidNamespaceIsCountedInItsSandbox() {
+        HostContainers.Discovery found = new HostContainers(UNSHARE_SANDBOX).discover();
+        assertThat(found.containers()).containsExactly(
+                new FoundContainer(801, RuntimeProbe.UNKNOWN, null, List.of("pid", "mnt", "user"), 2),
+                new FoundContainer(900, RuntimeProbe.UNKNOWN, null, List.of("mnt", "user"), 1),
+                new FoundContainer(901, RuntimeProbe.UNKNOWN, null, List.of("pid", "mnt", "user"), 1));
     }
 
     @Test
@@ -74,6 +89,53 @@ class HostContainersTest {
                 ProcessHandle.of(sandbox).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    @Test
+    void aRuncBundleAndAnUnshareSandboxAreEachFoundOnceWithTheirLauncherCountedIn() throws Exception {
+        try (RuncBundle runc = RuncBundle.start("all-runc")) {
+            long runcPid = runc.pid();
+            long sleep = ProcessTargetTest.unshareSandboxAsNobody();
+            try {
+                long unshare = ProcessHandle.of(sleep).flatMap(ProcessHandle::parent).orElseThrow().pid();
+                List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover().containers();
+                assertThat(found).filteredOn(c -> c.pid() == runcPid).singleElement()
+                        .satisfies(c -> assertThat(c.ownNamespaces()).containsExactly("pid", "mnt", "net", "uts", "ipc"));
+                assertThat(found).as("unshare enters the user and mount namespaces itself; it is the sandbox's launcher, not a container")
+                        .noneMatch(c -> c.pid() == unshare);
+                assertThat(found).filteredOn(c -> c.pid() == sleep).singleElement()
+                        .satisfies(c -> assertThat(c.ownNamespaces()).containsExactly("pid", "mnt", "user"))
+                        .satisfies(c -> assertThat(c.target().description()).contains("2 processes"));
+
+                JsonNode report = scanAllJson();
+                List<String> ids = new ArrayList<>();
+                report.get("targets").forEach(t -> ids.add(t.get("target").get("id").asText()));
+                assertThat(ids).containsOnlyOnce("pid-" + runcPid, "pid-" + sleep).doesNotContain("pid-" + unshare);
+                assertThat(fact(report, "pid-" + sleep, "ns.user.shared")).isEqualTo("false");
+                assertThat(fact(report, "pid-" + sleep, "user.is_host_root")).isEqualTo("false");
+                assertThat(fact(report, "pid-" + runcPid, "ns.user.shared")).isEqualTo("true");
+                assertThat(fact(report, "pid-" + runcPid, "privesc.no_new_privs")).isEqualTo("true");
+                assertThat(status(report, "pid-" + sleep, "BW-NS-005")).isEqualTo("pass");
+                assertThat(status(report, "pid-" + runcPid, "BW-NS-005")).isEqualTo("fail");
+                assertThat(status(report, "pid-" + runcPid, "BW-ROOT-001")).isEqualTo("fail");
+                assertThat(status(report, "pid-" + sleep, "BW-ROOT-001")).isEqualTo("pass");
+            } finally {
+                ProcessTargetTest.stopUnshareSandbox(sleep);
+            }
+        }
+    }
+
+    private static String status(JsonNode report, String id, String rule) {
+        for (JsonNode t : report.get("targets")) {
+            if (t.get("target").get("id").asText().equals(id)) {
+                for (JsonNode f : t.get("findings")) {
+                    if (f.get("ruleId").asText().equals(rule)) {
+                        return f.get("status").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no finding " + rule + " for target " + id);
     }
 
     private static JsonNode scanAllJson() throws Exception {

@@ -149,11 +149,81 @@ class ProcessTargetTest {
     }
 
     @Test
+    void aRuncBundleFromRuncSpecGetsTheVerdictsOfItsDefaults() throws Exception {
+        try (RuncBundle runc = RuncBundle.start("pid-runc")) {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(runc.pid()));
+            assertThat(v.value("ns.pid.shared")).isEqualTo(false);
+            assertThat(v.value("ns.mnt.shared")).isEqualTo(false);
+            assertThat(v.value("ns.net.shared")).isEqualTo(false);
+            assertThat(v.value("ns.user.shared")).as("runc spec asks for no user namespace").isEqualTo(true);
+            assertThat((List<?>) v.value("caps.effective")).asString().contains("KILL", "NET_BIND_SERVICE", "AUDIT_WRITE");
+            assertThat((List<?>) v.value("caps.effective")).hasSize(3);
+            assertThat(v.value("privesc.no_new_privs")).isEqualTo(true);
+            assertThat(v.value("seccomp.mode")).as("runc spec writes no seccomp section").isEqualTo(0L);
+            assertThat(v.verdict("BW-NS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-NS-005")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-CAP-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-PRIVESC-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.PASS);
+            FilterDumpTest.assertNotTracedAndRunning(runc.pid());
+        }
+    }
+
+    @Test
+    void anUnprivilegedUnshareSandboxHasItsOwnUserNamespaceMappingRootAway() throws Exception {
+        long sleep = unshareSandboxAsNobody();
+        try {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(sleep));
+            assertThat(v.value("ns.user.shared")).isEqualTo(false);
+            assertThat(v.value("ns.pid.shared")).isEqualTo(false);
+            assertThat(v.value("ns.mnt.shared")).isEqualTo(false);
+            assertThat(v.value("ns.net.shared")).isEqualTo(true);
+            assertThat(v.value("user.uid_map")).asString().contains("65534");
+            assertThat(v.value("user.is_host_root")).isEqualTo(false);
+            assertThat(v.verdict("BW-NS-005")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-ROOT-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-ROOT-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-NS-002")).isEqualTo(FindingStatus.FAIL);
+            assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
+        } finally {
+            stopUnshareSandbox(sleep);
+        }
+    }
+
+    /** {@code unshare -Urpf --mount-proc sleep 600} run by uid 65534; the pid of its sleep, pid 1 of the new pid namespace. */
+    static long unshareSandboxAsNobody() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs unshare and setpriv");
+        return FilterDumpTest.detached(List.of("/usr/bin/setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                "/usr/bin/unshare", "-Urpf", "--mount-proc", "/bin/sleep", "600"));
+    }
+
+    static void stopUnshareSandbox(long sleep) {
+        ProcessHandle.of(sleep).ifPresent(p -> {
+            p.parent().ifPresent(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    @Test
     void podmansDefaultProfileDumpedFromAContainerAgreesWithTheCompiledProfileForEverySyscall() throws Exception {
         Path profile = Path.of("/usr/share/containers/seccomp.json");
         assumeTrue(Files.isRegularFile(profile), "podman's default profile is installed");
+        assertDumpAgreesWithProfile("pid-default-profile", List.of(), profile);
+    }
+
+    /** The Docker profile bulwark ships, handed to podman as a file: the live filter says of every call what the profile says. */
+    @Test
+    void dockersProfileGivenToPodmanAsAFileAgreesWithTheCompiledProfileForEverySyscall() throws Exception {
+        Path profile = Path.of("seccomp-profiles/default.json").toAbsolutePath();
+        assertDumpAgreesWithProfile("pid-docker-profile", List.of("--security-opt", "seccomp=" + profile), profile);
+    }
+
+    private static void assertDumpAgreesWithProfile(String name, List<String> options, Path profile) throws Exception {
         try (ContainerEngine podman = ContainerEngine.podman()) {
-            long pid = podman.pid(podman.start("pid-default-profile", List.of()));
+            long pid = podman.pid(podman.start(name, options));
             FilterDump.Outcome dumped = FilterDump.of(pid, Duration.ofSeconds(5));
             assertThat(dumped.problem()).isNull();
             assertThat(dumped.filters()).hasSize(1);
@@ -166,9 +236,9 @@ class ProcessTargetTest {
             FilterVerdicts expected = new FilterVerdicts(List.of(compiled), Set.of(), "profile");
             SyscallTable table = SyscallTable.of(arch);
             assertThat(table.byName()).hasSizeGreaterThan(300);
-            table.byName().forEach((name, nr) -> assertThat(live.verdict(SeccompData.of(arch, nr)))
-                    .as(name).isEqualTo(expected.verdict(SeccompData.of(arch, nr))));
-            assertThat(FilterDumpTest.status(pid)).contains("TracerPid:\t0");
+            table.byName().forEach((call, nr) -> assertThat(live.verdict(SeccompData.of(arch, nr)))
+                    .as(call).isEqualTo(expected.verdict(SeccompData.of(arch, nr))));
+            FilterDumpTest.assertNotTracedAndRunning(pid);
         }
     }
 }

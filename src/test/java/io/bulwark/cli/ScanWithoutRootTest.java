@@ -1,0 +1,141 @@
+package io.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * scan --pid and scan --all run by an ordinary user (uid 65534) against root's processes: the
+ * report says what could not be read and why, never a stack trace, and never a pass for what
+ * was out of reach.
+ */
+class ScanWithoutRootTest {
+    private static Path classpath;
+
+    /** The test's classpath copied where uid 65534 can read it: not under /root or a private /tmp. */
+    @BeforeAll
+    static void copyClasspath() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to uid 65534");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        classpath = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-nonroot-cp");
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path from = Path.of(entry);
+            if (Files.isRegularFile(from) && entry.endsWith(".jar")) {
+                Files.copy(from, classpath.resolve(from.getFileName()));
+            } else if (Files.isDirectory(from) && from.endsWith("classes")) {
+                Path to = classpath.resolve("classes");
+                try (Stream<Path> tree = Files.walk(from)) {
+                    for (Path p : (Iterable<Path>) tree::iterator) {
+                        Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        try (Stream<Path> tree = Files.walk(classpath)) {
+            for (Path p : (Iterable<Path>) tree::iterator) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    @AfterAll
+    static void removeClasspath() throws IOException {
+        if (classpath == null) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(classpath)) {
+            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    void scanPidOfARootProcessSaysWhatItCouldNotReadAndPassesNothingUnseen() throws Exception {
+        Process rootSleep = new ProcessBuilder("sleep", "600").start();
+        try {
+            Run run = asNobody("scan", "--pid", Long.toString(rootSleep.pid()), "--format", "json");
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK.code());
+            assertThat(run.err()).doesNotContain("Exception", "\tat ");
+            JsonNode target = new ObjectMapper().readTree(run.out()).get("targets").get(0);
+            Map<String, JsonNode> facts = new HashMap<>();
+            target.get("facts").forEach(f -> facts.put(f.get("name").asText(), f));
+            Map<String, String> findings = new HashMap<>();
+            target.get("findings").forEach(f -> findings.put(f.get("ruleId").asText(), f.get("status").asText()));
+
+            assertThat(facts.get("caps.effective").get("observed").asBoolean()).as("status is world-readable").isTrue();
+            assertThat(facts.get("ns.pid.shared").get("observed").asBoolean()).isFalse();
+            assertThat(facts.get("ns.pid.shared").get("evidence").asText()).contains("cannot read /proc/" + rootSleep.pid() + "/ns/pid");
+            for (String inside : List.of("proc.kcore.readable", "sys.writable", "dev.mem_present", "cgroup.pids.max")) {
+                assertThat(facts.get(inside).get("observed").asBoolean()).as(inside).isFalse();
+                assertThat(facts.get(inside).get("evidence").asText()).as(inside)
+                        .contains("cannot enter /proc/" + rootSleep.pid() + "/root (permission denied)", "run bulwark as root");
+            }
+            for (String rule : List.of("BW-NS-001", "BW-PROC-001", "BW-SYS-001", "BW-DEV-001", "BW-PIDS-001")) {
+                assertThat(findings.get(rule)).as(rule + " rests on facts out of reach").isEqualTo("not-applicable");
+            }
+            assertThat(findings.get("BW-ROOT-002")).as("root seen in status is still root").isEqualTo("fail");
+
+            Run text = asNobody("scan", "--pid", Long.toString(rootSleep.pid()));
+            assertThat(text.exit()).isEqualTo(ExitCode.OK.code());
+            assertThat(text.out()).contains("could not be checked", "cannot enter /proc/" + rootSleep.pid() + "/root (permission denied)");
+        } finally {
+            rootSleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void scanAllSaysHowManyProcessesItCouldNotPlace() throws Exception {
+        Run run = asNobody("scan", "--all", "--format", "json");
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.err()).contains("scan --all could not read the namespaces of", "run bulwark as root to see every process")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run asNobody(String... args) throws Exception {
+        List<String> jars = new ArrayList<>(List.of(classpath.resolve("classes").toString()));
+        try (Stream<Path> files = Files.list(classpath)) {
+            files.filter(p -> p.toString().endsWith(".jar")).forEach(p -> jars.add(p.toString()));
+        }
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", String.join(File.pathSeparator, jars),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(new File("/")).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        String out = drain(p.getInputStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, err.get());
+    }
+
+    private static String drain(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

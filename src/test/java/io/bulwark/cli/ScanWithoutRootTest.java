@@ -1,5 +1,6 @@
 package io.bulwark.cli;
 
+import io.bulwark.testing.PublicClasspath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,16 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,43 +27,19 @@ import org.junit.jupiter.api.Test;
  * was out of reach.
  */
 class ScanWithoutRootTest {
-    private static Path classpath;
+    private static PublicClasspath classpath;
 
-    /** The test's classpath copied where uid 65534 can read it: not under /root or a private /tmp. */
     @BeforeAll
     static void copyClasspath() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to uid 65534");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
-        classpath = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-nonroot-cp");
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path from = Path.of(entry);
-            if (Files.isRegularFile(from) && entry.endsWith(".jar")) {
-                Files.copy(from, classpath.resolve(from.getFileName()));
-            } else if (Files.isDirectory(from) && from.endsWith("classes")) {
-                Path to = classpath.resolve("classes");
-                try (Stream<Path> tree = Files.walk(from)) {
-                    for (Path p : (Iterable<Path>) tree::iterator) {
-                        Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-        try (Stream<Path> tree = Files.walk(classpath)) {
-            for (Path p : (Iterable<Path>) tree::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
+        classpath = PublicClasspath.copy("bulwark-nonroot-cp");
     }
 
     @AfterAll
     static void removeClasspath() throws IOException {
-        if (classpath == null) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(classpath)) {
-            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
+        if (classpath != null) {
+            classpath.close();
         }
     }
 
@@ -116,14 +89,8 @@ class ScanWithoutRootTest {
     }
 
     private static Run asNobody(String... args) throws Exception {
-        List<String> jars = new ArrayList<>(List.of(classpath.resolve("classes").toString()));
-        try (Stream<Path> files = Files.list(classpath)) {
-            files.filter(p -> p.toString().endsWith(".jar")).forEach(p -> jars.add(p.toString()));
-        }
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", String.join(File.pathSeparator, jars),
-                Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"));
+        command.addAll(classpath.bulwark(args));
         Process p = new ProcessBuilder(command).directory(new File("/")).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
         String out = drain(p.getInputStream());

@@ -1,24 +1,19 @@
 package io.bulwark.runtime;
 
+import io.bulwark.testing.PublicClasspath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,51 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot observe only the listed residue, and the same scan outside fails those rules.
  */
 class ScanAgreesWithRunTest {
-    private static Path classpath;
+    private static PublicClasspath classpath;
 
     @TempDir
     Path dir;
 
-    /** The test's classpath copied where a run can read it: not under /root, /tmp or /run. */
     @BeforeAll
     static void copyClasspath() throws IOException {
-        classpath = Files.createTempDirectory(Path.of("/var/tmp"), "bulwark-scan-cp");
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path from = Path.of(entry);
-            if (Files.isRegularFile(from) && entry.endsWith(".jar")) {
-                Files.copy(from, classpath.resolve(from.getFileName()));
-            } else if (Files.isDirectory(from) && from.endsWith("classes")) {
-                Path to = classpath.resolve("classes");
-                try (Stream<Path> tree = Files.walk(from)) {
-                    for (Path p : (Iterable<Path>) tree::iterator) {
-                        Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-        try (Stream<Path> tree = Files.walk(classpath)) {
-            for (Path p : (Iterable<Path>) tree::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
+        classpath = PublicClasspath.copy("bulwark-scan-cp");
     }
 
     @AfterAll
     static void removeClasspath() throws IOException {
-        try (Stream<Path> tree = Files.walk(classpath)) {
-            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
+        classpath.close();
     }
 
     private static List<String> scanCommand() throws IOException {
-        List<String> jars = new ArrayList<>(List.of(classpath.resolve("classes").toString()));
-        try (Stream<Path> files = Files.list(classpath)) {
-            files.filter(p -> p.toString().endsWith(".jar")).forEach(p -> jars.add(p.toString()));
-        }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                String.join(File.pathSeparator, jars), "io.bulwark.cli.Main", "scan", "--format", "json");
+        return classpath.bulwark("scan", "--format", "json");
     }
 
     @Test

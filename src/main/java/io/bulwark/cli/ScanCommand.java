@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
             "  0  passed the gate",
             "  1  findings at or above --fail-on (not waived, not in --baseline)",
             "  2  bad usage or input (an option, a rule, waiver or baseline file)",
-            "  3  the scan itself failed",
+            "  3  the scan itself failed, or --all could not read every process",
             "",
             "In CI:  bulwark scan --fail-on high --format sarif,junit --out-dir reports/"})
 public final class ScanCommand implements Callable<Integer> {
@@ -90,9 +90,17 @@ public final class ScanCommand implements Callable<Integer> {
                     + files.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         int exit = gate.judge(policy, report, err);
+        if (exit == ExitCode.OK.code() && discoveryIncomplete) {
+            // A gate that passes while containers went unseen would be a silent pass.
+            err.println("bulwark: scan --all is incomplete (see above): exit " + ExitCode.SCAN_FAILED.code());
+            exit = ExitCode.SCAN_FAILED.code();
+        }
         err.flush();
         return exit;
     }
+
+    /** Set when --all could not read every process, so the report may miss containers. */
+    private boolean discoveryIncomplete;
 
     /** Targets probed at once: probing mostly waits on procfs, so a few more than the cores, but not many. */
     private static final int PARALLEL_TARGETS = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
@@ -112,6 +120,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (all) {
             HostContainers.Discovery found = new HostContainers(Path.of("/proc")).discover();
             if (found.unreadable() > 0) {
+                discoveryIncomplete = true;
                 err.println("bulwark: scan --all could not read the namespaces of " + found.unreadable()
                         + " processes, so containers among them are missing from the report; run bulwark as root to see every process");
             } else if (found.containers().isEmpty()) {

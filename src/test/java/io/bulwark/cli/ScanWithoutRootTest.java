@@ -80,8 +80,8 @@ class ScanWithoutRootTest {
     @Test
     void scanAllSaysHowManyProcessesItCouldNotPlace() throws Exception {
         Run run = asNobody("scan", "--all", "--format", "json");
-        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK.code());
-        assertThat(run.err()).contains("scan --all could not read the namespaces of", "run bulwark as root to see every process")
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.SCAN_FAILED.code());
+        assertThat(run.err()).contains("scan --all could not read the namespaces of", "run bulwark as root to see every process", "scan --all is incomplete")
                 .doesNotContain("Exception", "\tat ");
     }
 

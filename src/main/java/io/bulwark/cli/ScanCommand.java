@@ -74,6 +74,9 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set when --all could not read every process, so the report may miss containers. */
+    private boolean discoveryIncomplete;
+
     @Override
     public Integer call() throws IOException {
         output.check();
@@ -99,8 +102,6 @@ public final class ScanCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Set when --all could not read every process, so the report may miss containers. */
-    private boolean discoveryIncomplete;
 
     /** Targets probed at once: probing mostly waits on procfs, so a few more than the cores, but not many. */
     private static final int PARALLEL_TARGETS = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());

@@ -27,6 +27,11 @@ public record LandlockAbi(long version, String evidence) {
         long syscall(long number, Pointer attr, long size, int flags);
     }
 
+    /** Loaded on first use and kept: finding and binding libc costs milliseconds, and a host scan asks once per container. */
+    private static final class Binding {
+        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+    }
+
     public boolean available() {
         return version > 0;
     }
@@ -37,7 +42,7 @@ public record LandlockAbi(long version, String evidence) {
         if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) {
             throw new UnsupportedOperationException("landlock_create_ruleset number not known for " + arch);
         }
-        LibC libc = LibraryLoader.create(LibC.class).load("c");
+        LibC libc = Binding.LIBC;
         long result = libc.syscall(SYS_LANDLOCK_CREATE_RULESET, null, 0, LANDLOCK_CREATE_RULESET_VERSION);
         String call = "landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION)";
         if (result > 0) {

@@ -8,6 +8,8 @@ import io.bulwark.InputException;
 import io.bulwark.config.ConfigTarget;
 import io.bulwark.probe.HostContainers;
 import io.bulwark.probe.LiveTarget;
+import io.bulwark.probe.Probe;
+import io.bulwark.probe.Probes;
 import io.bulwark.probe.ProcessTarget;
 import io.bulwark.report.ReportVerdict;
 import java.io.IOException;
@@ -112,11 +114,12 @@ public final class ScanCommand implements Callable<Integer> {
         if (self || (pids.isEmpty() && configs.isEmpty() && !all)) {
             targets.add(LiveTarget.self(!noSyscallProbe));
         }
+        List<Probe> hostProbes = Probes.all(true); // one set for every process target: their caches serve all
         for (long pid : pids) {
             if (pid <= 0) {
                 throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");
             }
-            targets.add(ProcessTarget.of(pid));
+            targets.add(ProcessTarget.of(pid, hostProbes));
         }
         if (all) {
             HostContainers.Discovery found = new HostContainers(Path.of("/proc")).discover();
@@ -127,7 +130,7 @@ public final class ScanCommand implements Callable<Integer> {
             } else if (found.containers().isEmpty()) {
                 err.println("bulwark: scan --all found no process in namespaces other than pid 1's: no container runs on this host");
             }
-            found.containers().forEach(c -> targets.add(ProcessTarget.discovered(c)));
+            found.containers().forEach(c -> targets.add(ProcessTarget.discovered(c, hostProbes)));
         }
         for (Path file : configs) {
             targets.addAll(ConfigTarget.of(file));

@@ -29,7 +29,7 @@ public final class CapabilityProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) throws IOException {
-        ProcStatus status = ProcStatus.parse(ProbeContext.read(ctx.processFile("status")));
+        ProcStatus status = ctx.status().require();
         List<Fact> facts = new ArrayList<>();
         for (String[] set : SETS) {
             String name = "caps." + set[0];

@@ -99,8 +99,7 @@ final class CpuView {
             }
             problems.add("no readable cpuset file in " + dir.get().directory());
         }
-        Optional<String> allowed = ProbeContext.tryRead(ctx.processFile("status"))
-                .flatMap(s -> ProcStatus.parse(s).field("Cpus_allowed_list"));
+        Optional<String> allowed = ctx.status().optional().flatMap(s -> s.field("Cpus_allowed_list"));
         if (allowed.isEmpty()) {
             return Fact.unobserved(name, String.join("; ", problems) + "; status has no Cpus_allowed_list");
         }

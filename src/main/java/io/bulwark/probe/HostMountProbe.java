@@ -56,7 +56,7 @@ public final class HostMountProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) {
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
+        Parsed<MountInfo> mounts = ctx.mountInfo();
         List<Fact> facts = new ArrayList<>(sockets(ctx, mounts));
         facts.addAll(sensitive(ctx, mounts));
         return facts;

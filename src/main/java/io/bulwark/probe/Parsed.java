@@ -1,5 +1,6 @@
 package io.bulwark.probe;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +25,14 @@ record Parsed<T>(T value, String problem) {
 
     boolean ok() {
         return value != null;
+    }
+
+    /** The value, or an IOException carrying the reason, for a probe that cannot go on without it. */
+    T require() throws IOException {
+        if (value == null) {
+            throw new IOException(problem);
+        }
+        return value;
     }
 
     Optional<T> optional() {

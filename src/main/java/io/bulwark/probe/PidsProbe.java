@@ -32,8 +32,8 @@ public final class PidsProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) {
-        Parsed<CgroupMembership> membership = Parsed.of(ctx.processFile("cgroup"), CgroupMembership::parse);
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
+        Parsed<CgroupMembership> membership = ctx.cgroups();
+        Parsed<MountInfo> mounts = ctx.mountInfo();
         List<Fact> facts = new ArrayList<>();
         if (!membership.ok()) {
             for (FactSpec spec : facts()) {

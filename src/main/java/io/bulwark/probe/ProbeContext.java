@@ -1,6 +1,9 @@
 package io.bulwark.probe;
 
+import io.bulwark.os.CgroupMembership;
 import io.bulwark.os.KernelFile;
+import io.bulwark.os.MountInfo;
+import io.bulwark.os.ProcStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,8 +16,13 @@ import java.util.Optional;
  * @param proc     the target's procfs
  * @param process  the probed process's {@code /proc/PID} directory
  * @param live     true when probing the running system (syscall probes may run), false for fixtures
+ * @param files    the process files several probes parse, read once for this context
  */
-public record ProbeContext(Path root, Path proc, Path process, boolean live) {
+public record ProbeContext(Path root, Path proc, Path process, boolean live, ProcessFiles files) {
+
+    public ProbeContext(Path root, Path proc, Path process, boolean live) {
+        this(root, proc, process, live, new ProcessFiles(process));
+    }
 
     public static ProbeContext self() {
         return new ProbeContext(Path.of("/"), Path.of("/proc"), Path.of("/proc/self"), true);
@@ -55,6 +63,21 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live) {
     /** A file under the target's procfs, e.g. {@code meminfo}. */
     public Path procFile(String relative) {
         return proc.resolve(relative);
+    }
+
+    /** The probed process's mount table, as it sees it. */
+    Parsed<MountInfo> mountInfo() {
+        return files.mountInfo();
+    }
+
+    /** The probed process's cgroups ({@code /proc/PID/cgroup}). */
+    Parsed<CgroupMembership> cgroups() {
+        return files.cgroups();
+    }
+
+    /** The probed process's {@code /proc/PID/status}. */
+    Parsed<ProcStatus> status() {
+        return files.status();
     }
 
     /** A file under the probed process's {@code /proc/PID}, e.g. {@code status}. */

@@ -41,6 +41,18 @@ public final class ProbeRunner {
         }
     }
 
+    /**
+     * The probes one after another in the calling thread: for targets the scanner already
+     * probes several at a time, where a pool per target only adds threads to start.
+     */
+    public Facts collectInTurn(ProbeContext context) {
+        Facts facts = new Facts();
+        for (Probe probe : probes) {
+            run(probe, context).forEach(facts::put);
+        }
+        return facts;
+    }
+
     /** One probe's facts, checked against its declaration. */
     static List<Fact> run(Probe probe, ProbeContext context) {
         Map<String, FactSpec> declared = new LinkedHashMap<>();

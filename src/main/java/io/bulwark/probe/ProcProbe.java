@@ -59,7 +59,7 @@ public final class ProcProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) {
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
+        Parsed<MountInfo> mounts = ctx.mountInfo();
         List<Fact> facts = new ArrayList<>();
         for (String name : PATHS.masked()) {
             facts.add(readable(ctx, mounts, name));

@@ -44,7 +44,15 @@ public final class ProcessTarget implements FactSource {
 
     /** The process {@code pid} as the user named it; a pid that does not exist is bad input. */
     public static ProcessTarget of(long pid) {
-        return of(Path.of("/proc"), pid, Probes.all(true), ProcessFilters.PTRACE);
+        return of(pid, Probes.all(true));
+    }
+
+    /**
+     * The same, probed by {@code probes}: a scan of several processes passes every target one
+     * set, so that what a probe learns once (a directory walked) serves them all.
+     */
+    public static ProcessTarget of(long pid, List<Probe> probes) {
+        return of(Path.of("/proc"), pid, probes, ProcessFilters.PTRACE);
     }
 
     /**
@@ -65,10 +73,10 @@ public final class ProcessTarget implements FactSource {
      * A container found by {@link HostContainers}, named as it was found. A process that exited
      * since is not an error: the target collects nothing and reports it gone.
      */
-    public static ProcessTarget discovered(FoundContainer found) {
+    public static ProcessTarget discovered(FoundContainer found, List<Probe> probes) {
         Path hostProc = Path.of("/proc");
         long start = stat(hostProc, found.pid()).map(ProcessTarget::startTime).orElse(-2L);
-        return new ProcessTarget(hostProc, found.pid(), found.target(), Probes.all(true), start, List.of(),
+        return new ProcessTarget(hostProc, found.pid(), found.target(), probes, start, List.of(),
                 new ProcessFilters(hostProc, ProcessFilters.PTRACE));
     }
 
@@ -100,7 +108,7 @@ public final class ProcessTarget implements FactSource {
     @Override
     public Facts collect() {
         ProbeContext ctx = ProbeContext.process(hostProc, pid);
-        Facts probed = new ProbeRunner(probes).collect(ctx);
+        Facts probed = new ProbeRunner(probes).collectInTurn(ctx);
         if (filters != null) {
             filters.facts(pid).forEach(probed::put);
         }

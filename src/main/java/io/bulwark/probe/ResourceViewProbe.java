@@ -7,6 +7,7 @@ import io.bulwark.audit.FactSpec;
 import io.bulwark.os.CgroupDirectory;
 import io.bulwark.os.CgroupMembership;
 import io.bulwark.os.CgroupValue;
+import io.bulwark.os.Fields;
 import io.bulwark.os.MemInfo;
 import io.bulwark.os.MountInfo;
 import io.bulwark.os.ProcessStat;
@@ -48,8 +49,8 @@ public final class ResourceViewProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) {
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
-        Parsed<CgroupMembership> groups = Parsed.of(ctx.processFile("cgroup"), CgroupMembership::parse);
+        Parsed<MountInfo> mounts = ctx.mountInfo();
+        Parsed<CgroupMembership> groups = ctx.cgroups();
         List<Fact> facts = new ArrayList<>();
         List<String> lxcfs = lxcfsFiles(mounts);
         if (mounts.ok()) {
@@ -161,7 +162,7 @@ public final class ResourceViewProbe implements Probe {
     }
 
     private static Double firstNumber(String text) {
-        String[] parts = text.strip().split("\\s+");
+        String[] parts = Fields.of(text.strip());
         try {
             return Double.parseDouble(parts[0]);
         } catch (NumberFormatException e) {

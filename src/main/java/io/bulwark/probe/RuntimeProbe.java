@@ -33,9 +33,9 @@ public final class RuntimeProbe implements Probe {
     public List<Fact> collect(ProbeContext ctx) {
         List<RuntimeSigns.Sign> signs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Parsed<CgroupMembership> groups = Parsed.of(ctx.processFile("cgroup"), CgroupMembership::parse);
+        Parsed<CgroupMembership> groups = ctx.cgroups();
         groups.optional().ifPresentOrElse(g -> signs.addAll(RuntimeSigns.fromCgroups(g)), () -> notes.add(groups.problem()));
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
+        Parsed<MountInfo> mounts = ctx.mountInfo();
         mounts.optional().ifPresentOrElse(m -> signs.addAll(RuntimeSigns.fromMounts(m)), () -> notes.add(mounts.problem()));
         signs.addAll(RuntimeSigns.fromFiles(ctx));
         if (ownProcess(ctx)) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * no_new_privs, and the setuid/setgid-root programs no_new_privs would neutralise.
  */
 public final class SeccompProbe implements Probe {
+    private final SetuidScan setuid = new SetuidScan();
 
     @Override
     public List<FactSpec> facts() {
@@ -26,7 +27,7 @@ public final class SeccompProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) throws IOException {
-        ProcStatus status = ProcStatus.parse(ProbeContext.read(ctx.processFile("status")));
+        ProcStatus status = ctx.status().require();
         return List.of(
                 seccompMode(status),
                 status.number("Seccomp_filters")
@@ -35,7 +36,7 @@ public final class SeccompProbe implements Probe {
                 status.number("NoNewPrivs")
                         .map(n -> Fact.of("privesc.no_new_privs", n != 0, "status NoNewPrivs: " + n))
                         .orElse(Fact.unobserved("privesc.no_new_privs", "status has no readable NoNewPrivs line (it appeared in Linux 4.10)")),
-                SetuidScan.scan(ctx));
+                setuid.scan(ctx));
     }
 
     /**

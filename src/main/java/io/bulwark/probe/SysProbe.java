@@ -38,7 +38,7 @@ public final class SysProbe implements Probe {
 
     @Override
     public List<Fact> collect(ProbeContext ctx) {
-        Parsed<MountInfo> mounts = Parsed.of(ctx.processFile("mountinfo"), MountInfo::parse);
+        Parsed<MountInfo> mounts = ctx.mountInfo();
         List<Fact> facts = new ArrayList<>();
         facts.add(writable(ctx, mounts));
         for (Exposed e : PATHS.exposed()) {

@@ -74,8 +74,7 @@ public final class SyscallProbe implements Probe {
             specs.forEach(s -> facts.add(Fact.unobserved(SyscallClassifier.factName(s), skip.get())));
             return facts;
         }
-        Optional<Long> seccompMode = ProbeContext.tryRead(ctx.processFile("status"))
-                .map(ProcStatus::parse)
+        Optional<Long> seccompMode = ctx.status().optional()
                 .map(SeccompProbe::seccompMode)
                 .filter(Fact::observed)
                 .map(f -> (Long) f.value());

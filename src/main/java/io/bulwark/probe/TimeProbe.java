@@ -2,6 +2,7 @@ package io.bulwark.probe;
 
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.FactSpec;
+import io.bulwark.os.Fields;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class TimeProbe implements Probe {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            String[] parts = trimmed.split("\\s+");
+            String[] parts = Fields.of(trimmed);
             if (parts.length != 3 || !parts[1].matches("-?\\d+") || !parts[2].matches("\\d+")) {
                 return Fact.unobserved("time.namespace_offsets", file + " has a malformed line: '" + trimmed + "'");
             }

@@ -29,7 +29,7 @@ public final class UserProbe implements Probe {
     @Override
     public List<Fact> collect(ProbeContext ctx) throws IOException {
         List<Fact> facts = new ArrayList<>();
-        ProcStatus status = ProcStatus.parse(ProbeContext.read(ctx.processFile("status")));
+        ProcStatus status = ctx.status().require();
         Optional<Long> uid = status.number("Uid", 1);
         Optional<Long> gid = status.number("Gid", 1);
         facts.add(uid.map(u -> Fact.of("user.uid", u, "status Uid: " + status.field("Uid").orElse("")))

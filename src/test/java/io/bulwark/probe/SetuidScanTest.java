@@ -33,7 +33,7 @@ class SetuidScanTest {
     }
 
     private Fact scan() {
-        return SetuidScan.scan(ProbeContext.fixture(root));
+        return new SetuidScan().scan(ProbeContext.fixture(root));
     }
 
     @Test
@@ -83,5 +83,55 @@ class SetuidScanTest {
         Fact f = scan();
         assertThat(f.value()).isEqualTo(List.of());
         assertThat(f.evidence()).contains("/usr/bin absent");
+    }
+
+    /** A process of a scan, over the fixture root, whose mount table lists {@code mountPoints}. */
+    private ProbeContext process(String pid, String... mountPoints) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("proc/" + pid));
+        StringBuilder table = new StringBuilder("20 1 8:1 / / rw,relatime - ext4 /dev/vda1 rw\n");
+        for (int i = 0; i < mountPoints.length; i++) {
+            table.append(21 + i).append(" 20 8:1 /elsewhere ").append(mountPoints[i]).append(" rw - ext4 /dev/vda1 rw\n");
+        }
+        Files.writeString(dir.resolve("mountinfo"), table);
+        return new ProbeContext(root, root.resolve("proc"), dir, false);
+    }
+
+    @Test
+    void targetsThatShareADirectoryShareOneWalkOfIt() throws IOException {
+        Path su = program("/usr/bin/su", 04755, 0, 0);
+        SetuidScan scan = new SetuidScan();
+        assertThat(scan.scan(process("10")).value()).isEqualTo(List.of("/usr/bin/su"));
+        // chmod leaves the directory's mtime alone: a second target on it is answered from the first walk
+        Files.setAttribute(su, "unix:mode", 0755);
+        assertThat(scan.scan(process("11")).value()).isEqualTo(List.of("/usr/bin/su"));
+        assertThat(new SetuidScan().scan(process("12")).value()).isEqualTo(List.of());
+    }
+
+    @Test
+    void aTargetWithSomethingMountedInsideTheDirectoryIsWalkedAfresh() throws IOException {
+        Path su = program("/usr/bin/su", 04755, 0, 0);
+        SetuidScan scan = new SetuidScan();
+        scan.scan(process("10"));
+        Files.setAttribute(su, "unix:mode", 0755);
+        // a file bind-mounted over an entry is seen only from that target, so its walk is its own
+        assertThat(scan.scan(process("11", "/usr/bin/su")).value()).isEqualTo(List.of());
+    }
+
+    @Test
+    void aDirectoryChangedSinceItsWalkIsWalkedAgain() throws IOException {
+        program("/usr/bin/su", 04755, 0, 0);
+        SetuidScan scan = new SetuidScan();
+        scan.scan(process("10"));
+        program("/usr/bin/newgrp", 04755, 0, 0);
+        assertThat(scan.scan(process("11")).value()).isEqualTo(List.of("/usr/bin/newgrp", "/usr/bin/su"));
+    }
+
+    @Test
+    void withoutAMountTableNothingIsShared() throws IOException {
+        Path su = program("/usr/bin/su", 04755, 0, 0);
+        SetuidScan scan = new SetuidScan();
+        scan.scan(ProbeContext.fixture(root));
+        Files.setAttribute(su, "unix:mode", 0755);
+        assertThat(scan.scan(ProbeContext.fixture(root)).value()).isEqualTo(List.of());
     }
 }

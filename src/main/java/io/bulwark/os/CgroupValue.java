@@ -56,7 +56,7 @@ public final class CgroupValue {
 
     /** v2 {@code cpu.max}: {@code "QUOTA PERIOD"} with QUOTA {@code max} for none. */
     public static OptionalLong cpuMax(String text) {
-        String[] parts = text.strip().split("\\s+");
+        String[] parts = Fields.of(text.strip());
         if (parts.length != 2) {
             throw new IllegalArgumentException("cpu.max '" + text.strip() + "' is not 'QUOTA PERIOD'");
         }

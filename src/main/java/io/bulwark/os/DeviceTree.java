@@ -19,6 +19,7 @@ public final class DeviceTree {
     private static final int MAX_DEPTH = 4;
     private static final int MAX_ENTRIES = 20_000;
     private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
 
@@ -40,7 +41,8 @@ public final class DeviceTree {
                     return;
                 }
                 String name = prefix + entry.getFileName();
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<Map<String, Object>> attributes = attributes(entry);
+                if (attributes.isPresent() && type(attributes.get()) == S_IFDIR) {
                     if (depth + 1 < MAX_DEPTH) {
                         try {
                             walk(entry, name + "/", depth + 1, nodes, seen);
@@ -50,26 +52,35 @@ public final class DeviceTree {
                     }
                     continue;
                 }
-                node(entry, name).ifPresent(nodes::add);
+                attributes.flatMap(a -> node(a, name)).ifPresent(nodes::add);
             }
         }
     }
 
     /** The node at {@code path}, if it is a character or block device (links are not followed). */
     public static Optional<DeviceNode> node(Path path, String name) {
+        return attributes(path).flatMap(a -> node(a, name));
+    }
+
+    /** One lstat per entry: the walk tells a directory from a device by the same attributes. */
+    private static Optional<Map<String, Object>> attributes(Path path) {
         try {
-            Map<String, Object> attrs = Files.readAttributes(path, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-            int type = (Integer) attrs.get("mode") & S_IFMT;
-            DeviceNumber number = DeviceNumber.fromRdev((Long) attrs.get("rdev"));
-            if (type == S_IFCHR) {
-                return Optional.of(new DeviceNode(name, DeviceNode.Kind.CHAR, number));
-            }
-            if (type == S_IFBLK) {
-                return Optional.of(new DeviceNode(name, DeviceNode.Kind.BLOCK, number));
-            }
-            return Optional.empty();
+            return Optional.of(Files.readAttributes(path, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static int type(Map<String, Object> attributes) {
+        return (Integer) attributes.get("mode") & S_IFMT;
+    }
+
+    private static Optional<DeviceNode> node(Map<String, Object> attributes, String name) {
+        int type = type(attributes);
+        if (type != S_IFCHR && type != S_IFBLK) {
+            return Optional.empty();
+        }
+        DeviceNumber number = DeviceNumber.fromRdev((Long) attributes.get("rdev"));
+        return Optional.of(new DeviceNode(name, type == S_IFCHR ? DeviceNode.Kind.CHAR : DeviceNode.Kind.BLOCK, number));
     }
 }

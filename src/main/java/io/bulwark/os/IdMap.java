@@ -24,7 +24,7 @@ public record IdMap(List<Range> ranges) {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            String[] parts = trimmed.split("\\s+");
+            String[] parts = Fields.of(trimmed);
             if (parts.length != 3) {
                 throw new IllegalArgumentException("id map line '" + trimmed + "' does not have three numbers");
             }

@@ -17,10 +17,22 @@ public final class KernelFile {
     private KernelFile() {
     }
 
+    /** Larger than any sysctl value; most status, cgroup and mountinfo files fit in one read. */
+    private static final int CHUNK = 8192;
+
     public static String read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            byte[] chunk = new byte[64 * 1024];
+            byte[] chunk = new byte[CHUNK];
+            int first = in.read(chunk);
+            if (first < 0) {
+                return "";
+            }
+            int next = in.read(chunk, first, CHUNK - first);
+            if (next < 0) {
+                return new String(chunk, 0, first, StandardCharsets.UTF_8);
+            }
+            ByteArrayOutputStream text = new ByteArrayOutputStream(2 * CHUNK);
+            text.write(chunk, 0, first + next);
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 text.write(chunk, 0, n);
             }

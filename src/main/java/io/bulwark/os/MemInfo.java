@@ -24,7 +24,7 @@ public final class MemInfo {
             if (colon <= 0) {
                 throw new IllegalArgumentException("meminfo line " + (i + 1) + " '" + line.strip() + "' has no 'Key:'");
             }
-            String[] value = line.substring(colon + 1).trim().split("\\s+");
+            String[] value = Fields.of(line.substring(colon + 1).trim());
             try {
                 long n = Long.parseLong(value[0]);
                 boolean kib = value.length > 1 && value[1].equalsIgnoreCase("kB");

@@ -64,11 +64,11 @@ public final class MountInfo {
     }
 
     private final List<Mount> mounts;
-    private final List<Mount> visible;
+    /** Worked out on first use: several callers need only the table. Racing threads compute the same list. */
+    private volatile List<Mount> visible;
 
     private MountInfo(List<Mount> mounts) {
         this.mounts = List.copyOf(mounts);
-        this.visible = List.copyOf(findVisible(this.mounts));
     }
 
     /** Parses the whole table; a malformed line fails the whole parse with its line number. */
@@ -158,7 +158,12 @@ public final class MountInfo {
      * top of it (as {@code unshare --mount-proc} puts a new {@code /proc} over the old one).
      */
     public List<Mount> visible() {
-        return visible;
+        List<Mount> known = visible;
+        if (known == null) {
+            known = List.copyOf(findVisible(mounts));
+            visible = known;
+        }
+        return known;
     }
 
     private static List<Mount> findVisible(List<Mount> mounts) {
@@ -196,7 +201,7 @@ public final class MountInfo {
             result = parent == null || parent == m;
         } else {
             List<Mount> siblings = children.getOrDefault(parent.id(), List.of());
-            int order = siblings.indexOf(m);
+            int order = indexOf(siblings, m);
             boolean covered = false;
             for (int i = 0; i < siblings.size() && !covered; i++) {
                 Mount s = siblings.get(i);
@@ -214,6 +219,16 @@ public final class MountInfo {
         return result;
     }
 
+    /** By identity: two mounts with equal fields are still two mounts, and comparing fields is slow. */
+    private static int indexOf(List<Mount> mounts, Mount m) {
+        for (int i = 0; i < mounts.size(); i++) {
+            if (mounts.get(i) == m) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** True when {@code dir} is {@code path} or one of its ancestors. */
     public static boolean isAtOrAbove(String dir, String path) {
         if (dir.equals(path) || dir.equals("/")) {
@@ -224,13 +239,13 @@ public final class MountInfo {
 
     /** The visible mount exactly at {@code mountPoint}, if any. */
     public Optional<Mount> at(String mountPoint) {
-        return visible.stream().filter(m -> m.mountPoint().equals(mountPoint)).reduce((a, b) -> b);
+        return visible().stream().filter(m -> m.mountPoint().equals(mountPoint)).reduce((a, b) -> b);
     }
 
     /** The visible mount that {@code path} lies on: the one with the longest mount point above it. */
     public Optional<Mount> containing(String path) {
         Mount best = null;
-        for (Mount m : visible) {
+        for (Mount m : visible()) {
             if (isAtOrAbove(m.mountPoint(), path) && (best == null || m.mountPoint().length() >= best.mountPoint().length())) {
                 best = m;
             }
@@ -240,6 +255,6 @@ public final class MountInfo {
 
     /** The visible mounts of one filesystem type, e.g. {@code cgroup2} or {@code fuse.lxcfs}. */
     public List<Mount> ofType(String fsType) {
-        return visible.stream().filter(m -> m.fsType().equals(fsType)).toList();
+        return visible().stream().filter(m -> m.fsType().equals(fsType)).toList();
     }
 }

@@ -29,13 +29,13 @@ public final class ProcStatus {
 
     /** The first whole number of a field ({@code Uid: 0 0 0 0} gives 0), if present and numeric. */
     public Optional<Long> number(String key) {
-        return field(key).map(v -> v.split("\\s+")[0]).flatMap(ProcStatus::parseLong);
+        return field(key).map(v -> Fields.of(v)[0]).flatMap(ProcStatus::parseLong);
     }
 
     /** The n-th whole number of a field ({@code Uid:} lists real, effective, saved, fs). */
     public Optional<Long> number(String key, int index) {
         return field(key).flatMap(v -> {
-            String[] parts = v.split("\\s+");
+            String[] parts = Fields.of(v);
             return index < parts.length ? parseLong(parts[index]) : Optional.empty();
         });
     }

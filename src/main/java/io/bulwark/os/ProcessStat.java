@@ -32,7 +32,7 @@ public final class ProcessStat {
             throw new IllegalArgumentException("stat line '" + abbreviate(line) + "' does not start with a pid");
         }
         String tail = line.substring(close + 1).strip();
-        List<String> rest = tail.isEmpty() ? List.of() : List.of(tail.split("\\s+"));
+        List<String> rest = tail.isEmpty() ? List.of() : List.of(Fields.of(tail));
         return new ProcessStat(pid, line.substring(open + 1, close), rest);
     }
 

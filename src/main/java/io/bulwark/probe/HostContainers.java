@@ -53,11 +53,10 @@ public final class HostContainers {
                 "scan --all: cannot read the namespaces of pid 1 under " + proc + "; run bulwark as root to see every process"));
         Map<List<String>, List<Process>> groups = new LinkedHashMap<>();
         int unreadable = 0;
-        for (long pid : pids()) {
-            if (pid == 1) {
-                continue; // the host's reference, never a container of its own
-            }
-            Optional<Optional<Process>> seen = process(pid);
+        // pid 1 is the host's reference, never a container of its own; the reads of each
+        // process are independent, and a host has hundreds, so they go side by side.
+        List<Optional<Optional<Process>>> processes = pids().parallelStream().filter(pid -> pid != 1).map(this::process).toList();
+        for (Optional<Optional<Process>> seen : processes) {
             if (seen.isPresent() && seen.get().isEmpty()) {
                 unreadable++;
             }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,13 +46,17 @@ record WritableSearch(Optional<Path> found, int checked) {
         while (!dirs.isEmpty() && checked < MAX_CHECKS) {
             Path dir = dirs.poll();
             for (Path entry : sortedEntries(dir)) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<PosixFileAttributes> attributes = attributes(entry);
+                if (attributes.isEmpty()) {
+                    continue;
+                }
+                if (attributes.get().isDirectory()) {
                     if (start.relativize(entry).getNameCount() < MAX_DEPTH) {
                         dirs.add(entry);
                     }
-                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && checked < MAX_CHECKS) {
+                } else if (attributes.get().isRegularFile() && checked < MAX_CHECKS) {
                     checked++;
-                    if (writable(entry)) {
+                    if (writable(entry, attributes.get().permissions())) {
                         return new WritableSearch(Optional.of(entry), checked);
                     }
                 }
@@ -63,12 +68,24 @@ record WritableSearch(Optional<Path> found, int checked) {
     /** A write bit for someone, and access(W_OK) for this process. */
     static boolean writable(Path file) {
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            boolean writeBit = mode.contains(PosixFilePermission.OWNER_WRITE) || mode.contains(PosixFilePermission.GROUP_WRITE)
-                    || mode.contains(PosixFilePermission.OTHERS_WRITE);
-            return writeBit && Files.isWritable(file);
+            return writable(file, Files.getPosixFilePermissions(file));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
+        }
+    }
+
+    private static boolean writable(Path file, Set<PosixFilePermission> mode) {
+        boolean writeBit = mode.contains(PosixFilePermission.OWNER_WRITE) || mode.contains(PosixFilePermission.GROUP_WRITE)
+                || mode.contains(PosixFilePermission.OTHERS_WRITE);
+        return writeBit && Files.isWritable(file);
+    }
+
+    /** One lstat tells the walk a directory from a file and gives the mode bits. */
+    private static Optional<PosixFileAttributes> attributes(Path entry) {
+        try {
+            return Optional.of(Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
         }
     }
 

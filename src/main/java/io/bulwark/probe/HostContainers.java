@@ -31,13 +31,21 @@ public final class HostContainers {
     static final List<String> TYPES = List.of("pid", "mnt", "net", "user", "uts", "ipc", "cgroup");
     private static final long PF_KTHREAD = 0x00200000L;
 
-    private record Process(long pid, long ppid, List<String> namespaces) {
+    /** @param startTime field 22 of stat: with the pid, it names one process for good */
+    private record Process(long pid, long ppid, long startTime, List<String> namespaces) {
     }
 
     private final Path proc;
+    private final Path hostRoot;
 
     public HostContainers(Path proc) {
+        this(proc, Path.of("/"));
+    }
+
+    /** Processes under {@code proc}; the runtimes' state directories under {@code hostRoot}. */
+    HostContainers(Path proc, Path hostRoot) {
         this.proc = proc;
+        this.hostRoot = hostRoot;
     }
 
     /**
@@ -66,6 +74,7 @@ public final class HostContainers {
         Map<List<String>, Process> inits = new LinkedHashMap<>();
         groups.forEach((ns, members) -> inits.put(ns, init(members)));
         Map<List<String>, Long> launched = launchers(groups, inits, host);
+        RuntimeStates states = RuntimeStates.read(hostRoot);
         List<FoundContainer> found = new ArrayList<>();
         for (Map.Entry<List<String>, List<Process>> group : groups.entrySet()) {
             if (launched.containsKey(group.getKey())) {
@@ -81,7 +90,7 @@ public final class HostContainers {
             }
             int launchers = launched.entrySet().stream().filter(e -> e.getValue() == init.pid())
                     .mapToInt(e -> groups.get(e.getKey()).size()).sum();
-            found.add(name(init, own, members.size() + launchers));
+            found.add(name(init, own, members.size() + launchers, states));
         }
         found.sort(Comparator.comparingLong(FoundContainer::pid));
         return new Discovery(found, unreadable);
@@ -121,9 +130,12 @@ public final class HostContainers {
         return launched;
     }
 
-    /** Runtime and id from the cgroup path; with none, pid 1's command (bwrap) when the pid namespace is its own. */
-    private FoundContainer name(Process init, List<String> own, int members) {
-        List<RuntimeSigns.Sign> signs = new ArrayList<>();
+    /**
+     * Runtime and id from the cgroup path and the state a low-level runtime keeps for the init;
+     * with neither, pid 1's command (bwrap) when the pid namespace is its own.
+     */
+    private FoundContainer name(Process init, List<String> own, int members, RuntimeStates states) {
+        List<RuntimeSigns.Sign> signs = new ArrayList<>(states.signs(init.pid(), init.startTime()));
         ProbeContext.tryRead(proc.resolve(init.pid() + "/cgroup")).ifPresent(text -> {
             try {
                 signs.addAll(RuntimeSigns.fromCgroups(CgroupMembership.parse(text)));
@@ -178,7 +190,8 @@ public final class HostContainers {
             // Only a kernel thread or a zombie has no executable; for anything else, the link is unreadable to us.
             return Files.exists(proc.resolve(Long.toString(pid))) ? Optional.of(Optional.empty()) : Optional.empty();
         }
-        Optional<Process> process = namespaces(pid).map(ns -> new Process(pid, ppid, ns));
+        long startTime = stat.get().number(22);
+        Optional<Process> process = namespaces(pid).map(ns -> new Process(pid, ppid, startTime, ns));
         return process.isPresent() || Files.exists(proc.resolve(Long.toString(pid))) ? Optional.of(process) : Optional.empty();
     }
 

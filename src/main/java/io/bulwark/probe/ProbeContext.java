@@ -45,6 +45,19 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live, Pro
         return new ProbeContext(root, mounted ? inside : hostProc, process, true);
     }
 
+    /**
+     * The pid of a process seen from the host ({@link #process}): then the host's own state of
+     * it (a runtime's state directory) may be consulted too. Empty for {@code scan --self}
+     * and fixtures.
+     */
+    public Optional<Long> hostPid() {
+        Path name = process.getFileName();
+        if (!live || name == null || !root.equals(process.resolve("root")) || !name.toString().chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(name.toString()));
+    }
+
     /** True when the procfs probed is the one the process sees, not a stand-in from the host. */
     public boolean insideProc() {
         return proc.startsWith(root) && !root.equals(Path.of("/"));

@@ -6,24 +6,30 @@ import io.bulwark.audit.FactSpec;
 import io.bulwark.os.CgroupMembership;
 import io.bulwark.os.MountInfo;
 import io.bulwark.os.ProcessStat;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The runtime the process runs in — none, Docker, Podman, containerd, Kubernetes, CRI-O, LXC,
- * systemd-nspawn, bubblewrap, bulwark, or an unknown container — from cgroup paths, marker
- * files, {@code container=} in its own environment, mounts, and its namespaces. A sign that
+ * The runtime the process runs in — none, Docker, Podman, containerd, Kubernetes, CRI-O, runc,
+ * crun, LXC, systemd-nspawn, bubblewrap, bulwark, or an unknown container — from cgroup paths,
+ * marker files, {@code container=} in its own environment, mounts, its namespaces, and, seen
+ * from the host, the state a low-level runtime keeps for it. A sign that
  * can be left behind on a host (an image's {@code /.dockerenv}) counts only with company.
  */
 public final class RuntimeProbe implements Probe {
     static final String NONE = "none";
     static final String UNKNOWN = "unknown-container";
 
+    /** The runtimes' state on the host, read by the first target seen from the host and kept for the rest of the scan. */
+    private volatile RuntimeStates hostStates;
+
     @Override
     public List<FactSpec> facts() {
         return List.of(
-                FactSpec.text("runtime.name", "none, docker, podman, containerd, kubernetes, cri-o, lxc, systemd-nspawn, bubblewrap, bulwark or unknown-container"),
+                FactSpec.text("runtime.name", "none, docker, podman, containerd, kubernetes, cri-o, runc, crun, lxc, systemd-nspawn,"
+                        + " bubblewrap, bulwark or unknown-container"),
                 FactSpec.bool("runtime.in_container", "the process runs in a container or sandbox, not on the bare host"),
                 FactSpec.text("runtime.container_id", "the container's id, when a sign names it"),
                 FactSpec.list("runtime.signs", "every sign seen: runtime, what was seen, confidence"));
@@ -38,6 +44,7 @@ public final class RuntimeProbe implements Probe {
         Parsed<MountInfo> mounts = ctx.mountInfo();
         mounts.optional().ifPresentOrElse(m -> signs.addAll(RuntimeSigns.fromMounts(m)), () -> notes.add(mounts.problem()));
         signs.addAll(RuntimeSigns.fromFiles(ctx));
+        ctx.hostPid().ifPresent(pid -> signs.addAll(stateSigns(ctx, pid)));
         if (ownProcess(ctx)) {
             ProbeContext.tryRead(ctx.processFile("environ")).ifPresent(env -> signs.addAll(RuntimeSigns.fromEnvironment(env)));
         }
@@ -99,6 +106,28 @@ public final class RuntimeProbe implements Probe {
                 ? Confidence.CERTAIN : Confidence.LIKELY;
         return new Verdict(NONE, c, "the host's pid namespace and no strong sign of a runtime" + weak
                 + (ownMnt ? "; the mount namespace is its own, as a service sandbox's is" : ", in the host's mount namespace"));
+    }
+
+    /** A low-level runtime's record of the process, matched by pid and start time (stat field 22). */
+    private List<RuntimeSigns.Sign> stateSigns(ProbeContext ctx, long pid) {
+        Optional<Long> started = Parsed.of(ctx.processFile("stat"), ProcessStat::parse).optional().flatMap(RuntimeProbe::startTime);
+        if (started.isEmpty()) {
+            return List.of();
+        }
+        RuntimeStates states = hostStates;
+        if (states == null) {
+            states = RuntimeStates.read(Path.of("/"));
+            hostStates = states; // two first targets may both read: the same answer
+        }
+        return states.signs(pid, started.get());
+    }
+
+    private static Optional<Long> startTime(ProcessStat stat) {
+        try {
+            return Optional.of(stat.number(22));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The environment is read only for bulwark's own process: another's environment is its own business. */

@@ -37,6 +37,7 @@ final class RuntimeSigns {
                 @JsonProperty("mount-patterns") List<MountPattern> mountPatterns,
                 @JsonProperty("container-env") Map<String, String> containerEnv,
                 @JsonProperty("pid1-commands") List<CgroupPattern> pid1Commands,
+                @JsonProperty("state-dirs") List<RuntimeStates.StateDir> stateDirs,
                 @JsonProperty("precedence") List<String> precedence) {
     }
 

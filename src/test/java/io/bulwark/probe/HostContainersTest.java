@@ -93,14 +93,16 @@ class HostContainersTest {
 
     @Test
     void aRuncBundleAndAnUnshareSandboxAreEachFoundOnceWithTheirLauncherCountedIn() throws Exception {
-        try (RuncBundle runc = RuncBundle.start("all-runc")) {
+        try (OciBundle runc = OciBundle.runc("all-runc")) {
             long runcPid = runc.pid();
             long sleep = ProcessTargetTest.unshareSandboxAsNobody();
             try {
                 long unshare = ProcessHandle.of(sleep).flatMap(ProcessHandle::parent).orElseThrow().pid();
                 List<FoundContainer> found = new HostContainers(Path.of("/proc")).discover().containers();
                 assertThat(found).filteredOn(c -> c.pid() == runcPid).singleElement()
-                        .satisfies(c -> assertThat(c.ownNamespaces()).containsExactly("pid", "mnt", "net", "uts", "ipc"));
+                        .satisfies(c -> assertThat(c.ownNamespaces()).containsExactly("pid", "mnt", "net", "uts", "ipc"))
+                        .satisfies(c -> assertThat(c.runtime()).isEqualTo("runc"))
+                        .satisfies(c -> assertThat(c.id()).isEqualTo(runc.id()));
                 assertThat(found).as("unshare enters the user and mount namespaces itself; it is the sandbox's launcher, not a container")
                         .noneMatch(c -> c.pid() == unshare);
                 assertThat(found).filteredOn(c -> c.pid() == sleep).singleElement()
@@ -110,14 +112,14 @@ class HostContainersTest {
                 JsonNode report = scanAllJson();
                 List<String> ids = new ArrayList<>();
                 report.get("targets").forEach(t -> ids.add(t.get("target").get("id").asText()));
-                assertThat(ids).containsOnlyOnce("pid-" + runcPid, "pid-" + sleep).doesNotContain("pid-" + unshare);
+                assertThat(ids).containsOnlyOnce(runc.id(), "pid-" + sleep).doesNotContain("pid-" + unshare);
                 assertThat(fact(report, "pid-" + sleep, "ns.user.shared")).isEqualTo("false");
                 assertThat(fact(report, "pid-" + sleep, "user.is_host_root")).isEqualTo("false");
-                assertThat(fact(report, "pid-" + runcPid, "ns.user.shared")).isEqualTo("true");
-                assertThat(fact(report, "pid-" + runcPid, "privesc.no_new_privs")).isEqualTo("true");
+                assertThat(fact(report, runc.id(), "ns.user.shared")).isEqualTo("true");
+                assertThat(fact(report, runc.id(), "privesc.no_new_privs")).isEqualTo("true");
                 assertThat(status(report, "pid-" + sleep, "BW-NS-005")).isEqualTo("pass");
-                assertThat(status(report, "pid-" + runcPid, "BW-NS-005")).isEqualTo("fail");
-                assertThat(status(report, "pid-" + runcPid, "BW-ROOT-001")).isEqualTo("fail");
+                assertThat(status(report, runc.id(), "BW-NS-005")).isEqualTo("fail");
+                assertThat(status(report, runc.id(), "BW-ROOT-001")).isEqualTo("fail");
                 assertThat(status(report, "pid-" + sleep, "BW-ROOT-001")).isEqualTo("pass");
             } finally {
                 ProcessTargetTest.stopUnshareSandbox(sleep);

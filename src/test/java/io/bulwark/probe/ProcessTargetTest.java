@@ -150,7 +150,7 @@ class ProcessTargetTest {
 
     @Test
     void aRuncBundleFromRuncSpecGetsTheVerdictsOfItsDefaults() throws Exception {
-        try (RuncBundle runc = RuncBundle.start("pid-runc")) {
+        try (OciBundle runc = OciBundle.runc("pid-runc")) {
             TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(runc.pid()));
             assertThat(v.value("ns.pid.shared")).isEqualTo(false);
             assertThat(v.value("ns.mnt.shared")).isEqualTo(false);
@@ -167,7 +167,22 @@ class ProcessTargetTest {
             assertThat(v.verdict("BW-PRIVESC-002")).isEqualTo(FindingStatus.PASS);
             assertThat(v.verdict("BW-SECCOMP-001")).isEqualTo(FindingStatus.FAIL);
             assertThat(v.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.value("runtime.name")).as("named by runc's state on the host, as no cgroup path names runc")
+                    .isEqualTo("runc");
+            assertThat(v.value("runtime.container_id")).isEqualTo(runc.id());
             FilterDumpTest.assertNotTracedAndRunning(runc.pid());
+        }
+    }
+
+    @Test
+    void aCrunContainerIsNamedByCrunsStateOnTheHost() throws Exception {
+        try (OciBundle crun = OciBundle.crun("pid-crun")) {
+            TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(crun.pid()));
+            assertThat(v.value("runtime.name")).isEqualTo("crun");
+            assertThat(v.value("runtime.container_id")).isEqualTo(crun.id());
+            assertThat(v.value("ns.pid.shared")).isEqualTo(false);
+            assertThat(v.value("privesc.no_new_privs")).isEqualTo(true);
+            assertThat(v.verdict("BW-CAP-001")).isEqualTo(FindingStatus.PASS);
         }
     }
 

@@ -28,9 +28,14 @@ final class OciConfigReader {
         JsonNode caps = process.path("capabilities");
         d.effectiveCaps = Capabilities.names(caps.path("effective"));
         d.boundingCaps = Capabilities.names(caps.path("bounding"));
-        d.ambientCaps = Capabilities.names(caps.path("ambient"));
         d.inheritableCaps = Capabilities.names(caps.path("inheritable"));
-        d.notes.put("caps.", "process.capabilities");
+        // The kernel raises an ambient capability only when it is permitted and inheritable
+        // too (PR_CAP_AMBIENT_RAISE); 'runc spec' asks for three with no inheritable set, and
+        // the container runs with none.
+        List<String> permitted = Capabilities.names(caps.path("permitted"));
+        d.ambientCaps = Capabilities.names(caps.path("ambient")).stream()
+                .filter(cap -> permitted.contains(cap) && d.inheritableCaps.contains(cap)).toList();
+        d.notes.put("caps.", "process.capabilities (ambient: only those also permitted and inheritable, as the kernel allows)");
         line(d, lines, "capabilities", "caps.");
         d.uid = process.path("user").path("uid").isNumber() ? process.path("user").path("uid").asLong() : 0L;
         d.noNewPrivs = process.path("noNewPrivileges").asBoolean(false);

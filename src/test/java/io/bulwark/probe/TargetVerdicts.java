@@ -32,4 +32,11 @@ public record TargetVerdicts(Facts facts, Map<String, FindingStatus> verdicts) {
     public FindingStatus verdict(String rule) {
         return verdicts.get(rule);
     }
+
+    /** True when a fact {@code rule} reads is a path this kernel does not have (a config cannot know that). */
+    public boolean readsAbsentPath(String rule) {
+        return RULES.find(rule).map(r -> r.failWhen().factNames()).orElse(java.util.Set.of()).stream()
+                .map(facts::get).flatMap(java.util.Optional::stream)
+                .anyMatch(f -> f.evidence().startsWith("absent: this kernel has no "));
+    }
 }

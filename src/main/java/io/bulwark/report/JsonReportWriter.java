@@ -1,6 +1,7 @@
 package io.bulwark.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,9 @@ import io.bulwark.audit.Severity;
 import io.bulwark.audit.TargetReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON report, schema {@value #SCHEMA}, documented in {@code docs/report-schema.json}.
@@ -46,10 +49,12 @@ public final class JsonReportWriter implements ReportWriter {
             target.put("id", t.target().id());
             target.put("description", t.target().description());
             node.set("summary", summary(t.findings()));
+            // a fact a finding cites is the same node as in the target's list: built once
+            Map<Fact, ObjectNode> factNodes = new IdentityHashMap<>();
             ArrayNode findings = node.putArray("findings");
-            t.findings().forEach(f -> findings.add(finding(f)));
+            t.findings().forEach(f -> findings.add(finding(f, factNodes)));
             ArrayNode facts = node.putArray("facts");
-            t.facts().forEach(f -> facts.add(fact(f)));
+            t.facts().forEach(f -> facts.add(factNodes.computeIfAbsent(f, JsonReportWriter::fact)));
         }
         return root;
     }
@@ -67,7 +72,7 @@ public final class JsonReportWriter implements ReportWriter {
         return summary;
     }
 
-    private static ObjectNode finding(Finding f) {
+    private static ObjectNode finding(Finding f, Map<Fact, ObjectNode> factNodes) {
         ObjectNode node = JSON.createObjectNode();
         node.put("ruleId", f.rule().id());
         node.put("surface", f.rule().surface().id());
@@ -86,7 +91,7 @@ public final class JsonReportWriter implements ReportWriter {
             waiver.put("source", w.source());
         });
         ArrayNode evidence = node.putArray("evidence");
-        f.evidence().forEach(e -> evidence.add(fact(e)));
+        f.evidence().forEach(e -> evidence.add(factNodes.computeIfAbsent(e, JsonReportWriter::fact)));
         node.put("why", f.rule().why());
         node.put("fix", f.rule().fix());
         node.put("runOption", f.rule().runOption());
@@ -102,11 +107,37 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", f.name());
         node.put("observed", f.observed());
-        node.set("value", JSON.valueToTree(f.value()));
+        node.set("value", value(f.value()));
         node.put("evidence", f.evidence());
         if (f.confidence() != null) {
             node.put("confidence", f.confidence().id());
         }
         return node;
+    }
+
+    /**
+     * A fact's value (boolean, number, text or list of text; null when unobserved) as a node,
+     * built directly: valueToTree serialises and re-reads each one, and a host scan has tens
+     * of thousands.
+     */
+    private static JsonNode value(Object value) {
+        if (value == null) {
+            return JSON.nullNode();
+        }
+        if (value instanceof Boolean b) {
+            return JSON.getNodeFactory().booleanNode(b);
+        }
+        if (value instanceof Long n) {
+            return JSON.getNodeFactory().numberNode(n);
+        }
+        if (value instanceof String text) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = JSON.createArrayNode();
+            list.forEach(item -> array.add(value(item)));
+            return array;
+        }
+        return JSON.valueToTree(value);
     }
 }

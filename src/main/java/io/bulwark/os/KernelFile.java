@@ -8,17 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads pseudo-files of procfs, sysfs and cgroupfs in large chunks. They report a size of 0,
+ * Reads pseudo-files of procfs, sysfs and cgroupfs in 8 KB chunks. They report a size of 0,
  * and a numeric sysctl answers only the read at offset 0 (end of file at any other), so
  * {@code Files.readString}, which may start with a one-byte read, turns cap_last_cap's "40"
  * into "4" (seen on 6.18 with JDK 17 and 25).
  */
 public final class KernelFile {
-    private KernelFile() {
-    }
-
     /** Larger than any sysctl value; most status, cgroup and mountinfo files fit in one read. */
     private static final int CHUNK = 8192;
+
+    private KernelFile() {
+    }
 
     public static String read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -7,7 +7,6 @@ import io.bulwark.os.CgroupMembership;
 import io.bulwark.os.CgroupValue;
 import io.bulwark.os.CpuCounts;
 import io.bulwark.os.MountInfo;
-import io.bulwark.os.ProcStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.bulwark.probe;
 
 import io.bulwark.audit.Fact;
 import io.bulwark.audit.FactSpec;
-import io.bulwark.os.ProcStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

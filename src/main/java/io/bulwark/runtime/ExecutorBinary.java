@@ -8,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The executor packaged in the jar, extracted on first use into a private cache directory
@@ -23,6 +27,8 @@ import java.util.Set;
  */
 public final class ExecutorBinary {
     private static final String RESOURCE = "/io/bulwark/runtime/bulwark-exec";
+    /** Executors of other builds kept beside the current one. */
+    private static final int KEPT_OLDER = 3;
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -76,6 +82,7 @@ public final class ExecutorBinary {
                 } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                     Files.deleteIfExists(tmp);
                 }
+                pruneOlder(exe);
             }
             checkPrivate(exe, euid, false);
             if (!java.util.Arrays.equals(Files.readAllBytes(exe), content)) {
@@ -84,6 +91,30 @@ public final class ExecutorBinary {
             return exe;
         } catch (IOException e) {
             throw new RunFailure("cannot extract the executor into " + cacheDir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each build of the executor is extracted beside the earlier ones, which no bulwark of
+     * this version runs again: keep the few newest (a run of another version may still start
+     * one; a running one is unaffected) and delete the rest.
+     */
+    private static void pruneOlder(Path exe) throws IOException {
+        List<Path> executors;
+        try (Stream<Path> files = Files.list(exe.getParent())) {
+            executors = files.filter(f -> f.getFileName().toString().startsWith("bulwark-exec-") && !f.equals(exe))
+                    .sorted(Comparator.comparing(ExecutorBinary::modified).reversed()).toList();
+        }
+        for (Path old : executors.subList(Math.min(KEPT_OLDER, executors.size()), executors.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -77,7 +77,7 @@ class ConfigTargetTest {
         try (ContainerEngine docker = ContainerEngine.docker()) {
             List<List<String>> options = List.of(List.of(), List.of("--cap-add", "SYS_ADMIN"),
                     List.of("--security-opt", "seccomp=unconfined"), List.of("--security-opt", "no-new-privileges", "--pids-limit", "64"),
-                    List.of("--pid", "host", "-v", "/run:/run", "--read-only"));
+                    List.of("--pid", "host", "-v", "/run:/run", "--read-only"), List.of("--network", "host"));
             for (int i = 0; i < options.size(); i++) {
                 String id = docker.start("config-" + i, options.get(i));
                 assertSameVerdicts(docker, id, options.get(i));

@@ -54,11 +54,17 @@ public final class ContainerEngine implements AutoCloseable {
         return binary;
     }
 
-    /** Starts a container running {@code sleep 600}: {@code run -d --name NAME OPTIONS IMAGE sleep 600}; returns its id. */
+    /**
+     * Starts a container running {@code sleep 600}: {@code run -d --name NAME OPTIONS IMAGE sleep 600},
+     * with {@code --network none} unless the options choose a network; returns its id.
+     */
     public String start(String name, List<String> options) throws IOException {
         String full = "bulwark-it-" + name;
         run(List.of("rm", "-f", full));
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", full, "--network", "none"));
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", full));
+        if (!options.contains("--network")) {
+            args.addAll(List.of("--network", "none"));
+        }
         if (binary.equals("podman")) {
             args.add(1, "--runtime");
             args.add(2, "runc");

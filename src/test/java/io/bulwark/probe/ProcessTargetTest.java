@@ -91,6 +91,7 @@ class ProcessTargetTest {
             String unconfined = docker.start("pid-unconfined", List.of("--security-opt", "seccomp=unconfined"));
             String nnp = docker.start("pid-nnp", List.of("--security-opt", "no-new-privileges", "--pids-limit", "64"));
             String hostPid = docker.start("pid-host-pid", List.of("--pid", "host", "-v", "/run:/run", "--read-only"));
+            String hostNet = docker.start("pid-host-net", List.of("--network", "host"));
 
             TargetVerdicts v = TargetVerdicts.of(ProcessTarget.of(docker.pid(plain)));
             assertThat(v.value("runtime.name")).isEqualTo("docker");
@@ -128,6 +129,13 @@ class ProcessTargetTest {
             assertThat(h.verdict("BW-NS-001")).isEqualTo(FindingStatus.FAIL);
             assertThat(h.verdict("BW-MOUNT-002")).isEqualTo(FindingStatus.FAIL);
             assertThat((List<?>) h.value("host_mounts.sensitive")).asString().contains("/run");
+            assertThat(h.verdict("BW-NS-002")).as("--pid host leaves the network namespace its own").isEqualTo(FindingStatus.PASS);
+
+            TargetVerdicts net = TargetVerdicts.of(ProcessTarget.of(docker.pid(hostNet)));
+            assertThat(net.value("ns.net.shared")).isEqualTo(true);
+            assertThat(net.verdict("BW-NS-002")).isEqualTo(FindingStatus.FAIL);
+            assertThat(net.verdict("BW-NS-001")).isEqualTo(FindingStatus.PASS);
+            assertThat(v.verdict("BW-NS-002")).isEqualTo(FindingStatus.PASS);
         }
     }
 

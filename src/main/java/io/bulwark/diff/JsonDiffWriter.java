@@ -1,10 +1,8 @@
 package io.bulwark.diff;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bulwark.report.JsonTree;
 import io.bulwark.report.SavedReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,18 +11,14 @@ import java.util.List;
 /** The diff as JSON, schema {@value #SCHEMA}; documented in {@code docs/README.md}. */
 public final class JsonDiffWriter implements DiffWriter {
     public static final String SCHEMA = "bulwark-diff/1";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(ReportDiff diff, Writer out) throws IOException {
-        JSON.writeValue(out, tree(diff));
-        out.write('\n');
+        JsonTree.write(tree(diff), out);
     }
 
     static ObjectNode tree(ReportDiff diff) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("schema", SCHEMA);
         root.set("before", report(diff.before()));
         root.set("after", report(diff.after()));
@@ -39,7 +33,7 @@ public final class JsonDiffWriter implements DiffWriter {
     }
 
     private static ObjectNode report(SavedReport report) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("file", report.source());
         node.put("version", report.version());
         node.put("generatedAt", report.generatedAt());

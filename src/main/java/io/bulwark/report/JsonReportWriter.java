@@ -1,9 +1,6 @@
 package io.bulwark.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bulwark.audit.Fact;
@@ -25,18 +22,14 @@ import java.util.Map;
  */
 public final class JsonReportWriter implements ReportWriter {
     public static final String SCHEMA = "bulwark-report/1";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        JSON.writeValue(out, tree(report));
-        out.write('\n');
+        JsonTree.write(tree(report), out);
     }
 
     public static ObjectNode tree(Report report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("schema", SCHEMA);
         root.put("version", report.version());
         root.put("generatedAt", report.generatedAt().toString());
@@ -60,7 +53,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     private static ObjectNode summary(List<Finding> findings) {
-        ObjectNode summary = JSON.createObjectNode();
+        ObjectNode summary = JsonTree.object();
         for (FindingStatus status : FindingStatus.values()) {
             summary.put(status.id(), findings.stream().filter(f -> f.status() == status).count());
         }
@@ -73,7 +66,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     private static ObjectNode finding(Finding f, Map<Fact, ObjectNode> factNodes) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("ruleId", f.rule().id());
         node.put("surface", f.rule().surface().id());
         node.put("title", f.rule().title());
@@ -104,7 +97,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     static ObjectNode fact(Fact f) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("name", f.name());
         node.put("observed", f.observed());
         node.set("value", value(f.value()));
@@ -122,22 +115,22 @@ public final class JsonReportWriter implements ReportWriter {
      */
     private static JsonNode value(Object value) {
         if (value == null) {
-            return JSON.nullNode();
+            return JsonTree.NODES.nullNode();
         }
         if (value instanceof Boolean b) {
-            return JSON.getNodeFactory().booleanNode(b);
+            return JsonTree.NODES.booleanNode(b);
         }
         if (value instanceof Long n) {
-            return JSON.getNodeFactory().numberNode(n);
+            return JsonTree.NODES.numberNode(n);
         }
         if (value instanceof String text) {
-            return JSON.getNodeFactory().textNode(text);
+            return JsonTree.NODES.textNode(text);
         }
         if (value instanceof List<?> list) {
-            ArrayNode array = JSON.createArrayNode();
+            ArrayNode array = JsonTree.NODES.arrayNode();
             list.forEach(item -> array.add(value(item)));
             return array;
         }
-        return JSON.valueToTree(value);
+        return JsonTree.of(value);
     }
 }

@@ -1,8 +1,5 @@
 package io.bulwark.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bulwark.audit.Finding;
@@ -32,18 +29,14 @@ import java.util.stream.Collectors;
  */
 public final class SarifReportWriter implements ReportWriter {
     static final String SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        JSON.writeValue(out, tree(report));
-        out.write('\n');
+        JsonTree.write(tree(report), out);
     }
 
     static ObjectNode tree(Report report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -73,7 +66,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static ObjectNode rule(Rule rule) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("id", rule.id());
         node.putObject("shortDescription").put("text", rule.title());
         node.putObject("fullDescription").put("text", rule.why());
@@ -109,7 +102,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static ObjectNode result(Finding f, Target target, int index) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("ruleId", f.rule().id());
         node.put("ruleIndex", index);
         node.put("level", level(f.rule().severity()));

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bulwark seccomp diff}: what two filters decide differently. */
@@ -24,9 +23,8 @@ final class SeccompDiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The same, to compare with A.")
     String b;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    TextOrJson format;
+    @Mixin
+    ResultFormat format;
 
     @Mixin
     SeccompTargetOptions target;
@@ -40,12 +38,7 @@ final class SeccompDiffCommand implements Callable<Integer> {
         FilterMeaning second = SeccompCommand.SeccompProfiles.meaning(b, target);
         FilterDiff diff = FilterDiff.of(first, second);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == TextOrJson.json) {
-            JsonOutput.print(JsonOutput.tree(diff).put("same", diff.same()), out);
-        } else {
-            out.print(diff.text());
-        }
-        out.flush();
+        format.print(out, () -> JsonOutput.tree(diff).put("same", diff.same()), diff::text);
         return diff.same() ? ExitCode.OK.code() : ExitCode.DIFFERENT.code();
     }
 }

@@ -30,9 +30,8 @@ final class SeccompLintCommand implements Callable<Integer> {
             description = "Exit 1 when a finding of this severity or worse is reported: critical, high, medium, low, info.")
     Severity failOn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    TextOrJson format;
+    @Mixin
+    ResultFormat format;
 
     @Mixin
     SeccompTargetOptions target;
@@ -45,12 +44,7 @@ final class SeccompLintCommand implements Callable<Integer> {
         FilterMeaning meaning = SeccompCommand.SeccompProfiles.meaning(input, target);
         LintReport report = Linter.lint(meaning, LintFamilies.bundled(), target.target().capabilities());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == TextOrJson.json) {
-            JsonOutput.print(JsonOutput.tree(report), out);
-        } else {
-            out.print(report.text());
-        }
-        out.flush();
+        format.print(out, () -> JsonOutput.tree(report), report::text);
         if (failOn != null && report.breaches(failOn)) {
             spec.commandLine().getErr().println("bulwark: lint failed: findings at " + failOn.id() + " or worse");
             return ExitCode.GATE_FAILED.code();

@@ -50,7 +50,7 @@ public record ProbeContext(Path root, Path proc, Path process, boolean live, Pro
      * it (a runtime's state directory) may be consulted too. Empty for {@code scan --self}
      * and fixtures.
      */
-    public Optional<Long> hostPid() {
+    Optional<Long> hostPid() {
         Path name = process.getFileName();
         if (!live || name == null || !root.equals(process.resolve("root")) || !name.toString().chars().allMatch(Character::isDigit)) {
             return Optional.empty();

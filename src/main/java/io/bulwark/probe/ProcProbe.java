@@ -34,6 +34,8 @@ public final class ProcProbe implements Probe {
     }
 
     private static final Paths PATHS = ProbeData.load("proc-paths.yaml", Paths.class);
+    /** How the evidence of a path this kernel does not have begins. */
+    static final String ABSENT = "absent: this kernel has no ";
 
     static String readableFact(String name) {
         return "proc." + name.replace('-', '_') + ".readable";
@@ -70,16 +72,21 @@ public final class ProcProbe implements Probe {
         return facts;
     }
 
+    /** The fact, false, when there is nothing to try: this kernel has no such path, or a mask covers it. */
+    private static Optional<Fact> absentOrMasked(ProbeContext ctx, Parsed<MountInfo> mounts, String fact, String absolute) {
+        if (!Files.exists(ctx.path(absolute), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(Fact.of(fact, false, ABSENT + absolute));
+        }
+        return Masking.maskOf(ctx, mounts.optional(), absolute).map(mask -> Fact.of(fact, false, mask));
+    }
+
     private static Fact readable(ProbeContext ctx, Parsed<MountInfo> mounts, String name) {
         String fact = readableFact(name);
         String absolute = "/proc/" + name;
         Path path = ctx.path(absolute);
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Fact.of(fact, false, "absent: this kernel has no " + absolute);
-        }
-        Optional<String> mask = Masking.maskOf(ctx, mounts.optional(), absolute);
-        if (mask.isPresent()) {
-            return Fact.of(fact, false, mask.get());
+        Optional<Fact> closed = absentOrMasked(ctx, mounts, fact, absolute);
+        if (closed.isPresent()) {
+            return closed.get();
         }
         String unmasked = mounts.ok() ? "not masked in mountinfo" : "mask not checked in mountinfo (" + mounts.problem() + ")";
         Confidence confidence = mounts.ok() ? Confidence.CERTAIN : Confidence.LIKELY;
@@ -103,12 +110,9 @@ public final class ProcProbe implements Probe {
         String fact = writableFact(spec.name());
         String absolute = "/proc/" + spec.name();
         Path path = ctx.path(absolute);
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Fact.of(fact, false, "absent: this kernel has no " + absolute);
-        }
-        Optional<String> mask = Masking.maskOf(ctx, mounts.optional(), absolute);
-        if (mask.isPresent()) {
-            return Fact.of(fact, false, mask.get());
+        Optional<Fact> closed = absentOrMasked(ctx, mounts, fact, absolute);
+        if (closed.isPresent()) {
+            return closed.get();
         }
         String mountText = "mountinfo not read (" + mounts.problem() + ")";
         if (mounts.ok()) {

@@ -40,12 +40,8 @@ final class RuntimeStates {
 
     /** The states under {@code hostRoot} (the host's {@code /}); directories that are absent or closed to us hold none. */
     static RuntimeStates read(Path hostRoot) {
-        return read(hostRoot, RuntimeSigns.DATA.stateDirs());
-    }
-
-    static RuntimeStates read(Path hostRoot, List<StateDir> dirs) {
         Map<Long, List<State>> byPid = new HashMap<>();
-        for (StateDir dir : dirs) {
+        for (StateDir dir : RuntimeSigns.DATA.stateDirs()) {
             Path root = hostRoot.resolve(dir.root().substring(1));
             try (DirectoryStream<Path> containers = Files.newDirectoryStream(root)) {
                 for (Path container : containers) {

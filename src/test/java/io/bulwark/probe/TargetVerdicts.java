@@ -9,6 +9,8 @@ import io.bulwark.audit.RuleEngine;
 import io.bulwark.audit.RuleSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A target's facts and the built-in rules' verdicts on them, for tests that compare targets. */
@@ -35,8 +37,8 @@ public record TargetVerdicts(Facts facts, Map<String, FindingStatus> verdicts) {
 
     /** True when a fact {@code rule} reads is a path this kernel does not have (a config cannot know that). */
     public boolean readsAbsentPath(String rule) {
-        return RULES.find(rule).map(r -> r.failWhen().factNames()).orElse(java.util.Set.of()).stream()
-                .map(facts::get).flatMap(java.util.Optional::stream)
-                .anyMatch(f -> f.evidence().startsWith("absent: this kernel has no "));
+        return RULES.find(rule).map(r -> r.failWhen().factNames()).orElse(Set.of()).stream()
+                .map(facts::get).flatMap(Optional::stream)
+                .anyMatch(f -> f.evidence().startsWith(ProcProbe.ABSENT));
     }
 }

@@ -53,6 +53,27 @@ final class KubernetesReader {
         d.format = "kubernetes";
         d.name = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText("?") + " container " + cname;
         d.privileged = ctx.path("privileged").asBoolean(false);
+        userAndCapabilities(d, ctx, podCtx);
+        seccomp(d, ctx, podCtx);
+        d.noNewPrivs = ctx.has("allowPrivilegeEscalation") && !ctx.path("allowPrivilegeEscalation").asBoolean(true);
+        namespaces(d, pod);
+        hostPathMounts(d, pod, c);
+        d.devices = d.privileged ? null : List.of();
+        boolean unmasked = ctx.path("procMount").asText("Default").equals("Unmasked") || d.privileged;
+        d.maskedPaths = unmasked ? List.of() : null;
+        d.readonlyPaths = unmasked ? List.of() : null;
+        d.sysWritable = d.privileged;
+        lsm(d, doc, cname, ctx, podCtx);
+        for (String key : List.of("securityContext", "privileged", "capabilities", "seccompProfile", "allowPrivilegeEscalation",
+                "hostPID", "volumeMounts", "procMount", "runAsUser")) {
+            lines.find(key, containerLine).or(() -> lines.find(key, at)).ifPresent(l -> d.lines.putIfAbsent(prefixOf(key), l));
+        }
+        d.lines.putIfAbsent("", containerLine);
+        return d.done();
+    }
+
+    /** The runtime's default set adjusted by add and drop; effective only for a root user (an unknown uid counts as root). */
+    private static void userAndCapabilities(ContainerSpec.Draft d, JsonNode ctx, JsonNode podCtx) {
         JsonNode caps = ctx.path("capabilities");
         d.boundingCaps = d.privileged ? Capabilities.all() : Capabilities.adjust(Capabilities.engineDefault(), caps.path("add"), caps.path("drop"));
         d.notes.put("caps.", d.privileged ? "privileged: every capability"
@@ -67,6 +88,9 @@ final class KubernetesReader {
         d.effectiveCaps = d.uid != null && d.uid != 0 || nonRoot ? List.of() : d.boundingCaps;
         d.ambientCaps = List.of();
         d.inheritableCaps = List.of();
+    }
+
+    private static void seccomp(ContainerSpec.Draft d, JsonNode ctx, JsonNode podCtx) {
         JsonNode seccomp = ctx.has("seccompProfile") ? ctx.path("seccompProfile") : podCtx.path("seccompProfile");
         String type = seccomp.path("type").asText("");
         d.unconfined = d.privileged || type.isEmpty() || type.equals("Unconfined");
@@ -78,7 +102,9 @@ final class KubernetesReader {
         } else if (type.equals("Localhost")) {
             d.notes.put("syscall.", "seccompProfile Localhost " + seccomp.path("localhostProfile").asText() + " lives on the node");
         }
-        d.noNewPrivs = ctx.has("allowPrivilegeEscalation") && !ctx.path("allowPrivilegeEscalation").asBoolean(true);
+    }
+
+    private static void namespaces(ContainerSpec.Draft d, JsonNode pod) {
         boolean hostNetwork = pod.path("hostNetwork").asBoolean(false);
         d.sharedNs.put("pid", pod.path("hostPID").asBoolean(false));
         d.sharedNs.put("net", hostNetwork);
@@ -93,6 +119,10 @@ final class KubernetesReader {
         if (!hostUsers) {
             d.notes.put("user.", "hostUsers: false: the kubelet maps root to an unprivileged host range");
         }
+    }
+
+    /** The container's mounts of the pod's hostPath volumes. */
+    private static void hostPathMounts(ContainerSpec.Draft d, JsonNode pod, JsonNode c) {
         Map<String, String> hostPaths = new HashMap<>();
         for (JsonNode v : pod.path("volumes")) {
             if (v.has("hostPath")) {
@@ -105,11 +135,10 @@ final class KubernetesReader {
                 d.mounts.add(new ContainerSpec.Mount(source, m.path("mountPath").asText(), !m.path("readOnly").asBoolean(false)));
             }
         }
-        d.devices = d.privileged ? null : List.of();
-        boolean unmasked = ctx.path("procMount").asText("Default").equals("Unmasked") || d.privileged;
-        d.maskedPaths = unmasked ? List.of() : null;
-        d.readonlyPaths = unmasked ? List.of() : null;
-        d.sysWritable = d.privileged;
+    }
+
+    /** AppArmor from the field or the older annotation, SELinux from seLinuxOptions; both unknown when neither is set. */
+    private static void lsm(ContainerSpec.Draft d, JsonNode doc, String cname, JsonNode ctx, JsonNode podCtx) {
         JsonNode apparmor = ctx.has("appArmorProfile") ? ctx.path("appArmorProfile") : podCtx.path("appArmorProfile");
         String annotation = doc.path("metadata").path("annotations").path("container.apparmor.security.beta.kubernetes.io/" + cname).asText("");
         d.apparmor = apparmor.has("type") ? apparmor.path("type").asText().replace("Localhost", apparmor.path("localhostProfile").asText("localhost"))
@@ -120,12 +149,6 @@ final class KubernetesReader {
             d.apparmor = null;
             d.selinux = null;
         }
-        for (String key : List.of("securityContext", "privileged", "capabilities", "seccompProfile", "allowPrivilegeEscalation",
-                "hostPID", "volumeMounts", "procMount", "runAsUser")) {
-            lines.find(key, containerLine).or(() -> lines.find(key, at)).ifPresent(l -> d.lines.putIfAbsent(prefixOf(key), l));
-        }
-        d.lines.putIfAbsent("", containerLine);
-        return d.done();
     }
 
     private static int findContainer(FieldLines lines, String name, int from) {

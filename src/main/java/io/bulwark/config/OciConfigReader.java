@@ -25,7 +25,28 @@ final class OciConfigReader {
         JsonNode process = c.path("process");
         JsonNode linux = c.path("linux");
         d.privileged = false;
-        JsonNode caps = process.path("capabilities");
+        capabilities(d, process.path("capabilities"), lines);
+        d.uid = process.path("user").path("uid").isNumber() ? process.path("user").path("uid").asLong() : 0L;
+        d.noNewPrivs = process.path("noNewPrivileges").asBoolean(false);
+        line(d, lines, "noNewPrivileges", "privesc.");
+        seccomp(d, linux, source, lines);
+        namespaces(d, linux, lines);
+        JsonNode pids = linux.path("resources").path("pids").path("limit");
+        d.pidsLimit = pids.isNumber() && pids.asLong() > 0 ? pids.asLong() : -1L;
+        line(d, lines, "pids", "cgroup.pids");
+        mounts(d, c.path("mounts"), lines);
+        List<String> devices = new ArrayList<>();
+        linux.path("devices").forEach(dev -> devices.add(dev.path("path").asText()));
+        d.devices = devices;
+        d.maskedPaths = strings(linux.path("maskedPaths"));
+        d.readonlyPaths = strings(linux.path("readonlyPaths"));
+        line(d, lines, "maskedPaths", "proc.");
+        d.apparmor = process.path("apparmorProfile").asText("");
+        d.selinux = process.path("selinuxLabel").asText("");
+        return d.done();
+    }
+
+    private static void capabilities(ContainerSpec.Draft d, JsonNode caps, FieldLines lines) {
         d.effectiveCaps = Capabilities.names(caps.path("effective"));
         d.boundingCaps = Capabilities.names(caps.path("bounding"));
         d.inheritableCaps = Capabilities.names(caps.path("inheritable"));
@@ -37,9 +58,9 @@ final class OciConfigReader {
                 .filter(cap -> permitted.contains(cap) && d.inheritableCaps.contains(cap)).toList();
         d.notes.put("caps.", "process.capabilities (ambient: only those also permitted and inheritable, as the kernel allows)");
         line(d, lines, "capabilities", "caps.");
-        d.uid = process.path("user").path("uid").isNumber() ? process.path("user").path("uid").asLong() : 0L;
-        d.noNewPrivs = process.path("noNewPrivileges").asBoolean(false);
-        line(d, lines, "noNewPrivileges", "privesc.");
+    }
+
+    private static void seccomp(ContainerSpec.Draft d, JsonNode linux, String source, FieldLines lines) {
         if (linux.has("seccomp")) {
             d.unconfined = false;
             d.seccomp = SeccompProfiles.inline(source + " (linux.seccomp)", linux.path("seccomp").toString());
@@ -50,6 +71,10 @@ final class OciConfigReader {
             d.unconfined = true;
             d.seccompSource = "no linux.seccomp";
         }
+    }
+
+    /** Every namespace the config does not create is the host's; one it joins by path cannot be judged. */
+    private static void namespaces(ContainerSpec.Draft d, JsonNode linux, FieldLines lines) {
         NS_TYPES.values().forEach(t -> d.sharedNs.put(t, true));
         for (JsonNode ns : linux.path("namespaces")) {
             String type = NS_TYPES.get(ns.path("type").asText());
@@ -75,10 +100,10 @@ final class OciConfigReader {
         } else {
             d.rootIsHostRoot = Boolean.TRUE.equals(d.sharedNs.get("user")) ? Boolean.TRUE : null;
         }
-        JsonNode pids = linux.path("resources").path("pids").path("limit");
-        d.pidsLimit = pids.isNumber() && pids.asLong() > 0 ? pids.asLong() : -1L;
-        line(d, lines, "pids", "cgroup.pids");
-        for (JsonNode m : c.path("mounts")) {
+    }
+
+    private static void mounts(ContainerSpec.Draft d, JsonNode mounts, FieldLines lines) {
+        for (JsonNode m : mounts) {
             List<String> options = strings(m.path("options"));
             boolean bind = m.path("type").asText().equals("bind") || options.contains("bind") || options.contains("rbind");
             if (bind) {
@@ -94,15 +119,6 @@ final class OciConfigReader {
         }
         line(d, lines, "mounts", "host_mounts.");
         line(d, lines, "mounts", "sys.writable");
-        List<String> devices = new ArrayList<>();
-        linux.path("devices").forEach(dev -> devices.add(dev.path("path").asText()));
-        d.devices = devices;
-        d.maskedPaths = strings(linux.path("maskedPaths"));
-        d.readonlyPaths = strings(linux.path("readonlyPaths"));
-        line(d, lines, "maskedPaths", "proc.");
-        d.apparmor = process.path("apparmorProfile").asText("");
-        d.selinux = process.path("selinuxLabel").asText("");
-        return d.done();
     }
 
     private static List<String> strings(JsonNode array) {

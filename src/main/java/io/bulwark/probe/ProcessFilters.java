@@ -49,7 +49,7 @@ final class ProcessFilters {
         if (mode.isEmpty() || mode.get() != 2) {
             return unobserved("seccomp mode is " + mode.map(String::valueOf).orElse("unknown") + ", not a filter that can be dumped");
         }
-        if (!bulwarkHoldsSysAdmin()) {
+        if (!OwnCapabilities.SYS_ADMIN) {
             return unobserved("dumping the filter needs CAP_SYS_ADMIN, which bulwark does not hold");
         }
         FilterDump.Outcome outcome = dumper.dump(pid);
@@ -75,6 +75,11 @@ final class ProcessFilters {
         facts.add(Fact.unobserved(SyscallProbe.SWEEP_FACT, text));
         SyscallProbeList.builtIn().forEach(s -> facts.add(Fact.unobserved(SyscallClassifier.factName(s), text)));
         return facts;
+    }
+
+    /** bulwark's own capabilities do not change during a scan: read once, not once per container. */
+    private static final class OwnCapabilities {
+        static final boolean SYS_ADMIN = bulwarkHoldsSysAdmin();
     }
 
     private static boolean bulwarkHoldsSysAdmin() {

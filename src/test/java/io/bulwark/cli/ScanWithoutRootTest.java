@@ -1,11 +1,11 @@
 package io.bulwark.cli;
 
-import io.bulwark.testing.PublicClasspath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bulwark.testing.PublicClasspath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,11 +78,56 @@ class ScanWithoutRootTest {
     }
 
     @Test
+    void withoutCapSysAdminAFilterIsJudgedByItsStatusFieldsOnlyAndSaysSo() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python) && hasPythonSeccomp(), "needs Debian's python3-seccomp");
+        // uid 65534's own process, so nothing but the missing CAP_SYS_ADMIN stands in the way
+        Process filtered = new ProcessBuilder("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", python.toString(), "-c",
+                "import seccomp, time\nf = seccomp.SyscallFilter(seccomp.ALLOW)\nf.add_rule(seccomp.ERRNO(1), 'mount')\nf.load()\n"
+                        + "time.sleep(600)").start();
+        try {
+            Path status = Path.of("/proc/" + filtered.pid() + "/status");
+            for (int i = 0; i < 100 && !Files.readString(status).contains("Seccomp:\t2"); i++) {
+                Thread.sleep(50);
+            }
+            Run run = asNobody("scan", "--pid", Long.toString(filtered.pid()), "--format", "json");
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK.code());
+            JsonNode target = new ObjectMapper().readTree(run.out()).get("targets").get(0);
+            Map<String, JsonNode> facts = new HashMap<>();
+            target.get("facts").forEach(f -> facts.put(f.get("name").asText(), f));
+            Map<String, String> findings = new HashMap<>();
+            target.get("findings").forEach(f -> findings.put(f.get("ruleId").asText(), f.get("status").asText()));
+
+            assertThat(facts.get("seccomp.mode").get("value").asLong()).isEqualTo(2);
+            assertThat(facts.get("seccomp.filters").get("value").asLong()).isEqualTo(1);
+            for (String call : List.of("syscall.sweep", "syscall.mount", "syscall.keyctl")) {
+                assertThat(facts.get(call).get("observed").asBoolean()).as(call).isFalse();
+                assertThat(facts.get(call).get("evidence").asText()).as(call)
+                        .contains("needs CAP_SYS_ADMIN", "only the status fields seccomp.mode and seccomp.filters describe its filter");
+            }
+            assertThat(findings.get("BW-SECCOMP-001")).as("the status shows a filter").isEqualTo("pass");
+            assertThat(findings.get("BW-SECCOMP-002")).as("what the filter refuses is unknown").isEqualTo("not-applicable");
+        } finally {
+            filtered.destroyForcibly();
+        }
+    }
+
+    @Test
     void scanAllSaysHowManyProcessesItCouldNotPlace() throws Exception {
         Run run = asNobody("scan", "--all", "--format", "json");
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.SCAN_FAILED.code());
         assertThat(run.err()).contains("scan --all could not read the namespaces of", "run bulwark as root to see every process", "scan --all is incomplete")
                 .doesNotContain("Exception", "\tat ");
+    }
+
+    private static boolean hasPythonSeccomp() throws IOException {
+        Path modules = Path.of("/usr/lib/python3/dist-packages");
+        if (!Files.isDirectory(modules)) {
+            return false;
+        }
+        try (var files = Files.list(modules)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("seccomp"));
+        }
     }
 
     record Run(int exit, String out, String err) {

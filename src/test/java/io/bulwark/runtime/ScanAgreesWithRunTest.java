@@ -1,10 +1,10 @@
 package io.bulwark.runtime;
 
-import io.bulwark.testing.PublicClasspath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bulwark.testing.PublicClasspath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

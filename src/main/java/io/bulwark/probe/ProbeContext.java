@@ -10,18 +10,45 @@ import java.util.Optional;
 
 /**
  * Where a probe looks. For {@code scan --self} that is the live {@code /}, {@code /proc} and
- * {@code /proc/self}; tests point it at a fixture tree laid out the same way.
- *
- * @param root     the target's filesystem root
- * @param proc     the target's procfs
- * @param process  the probed process's {@code /proc/PID} directory
- * @param live     true when probing the running system (syscall probes may run), false for fixtures
- * @param files    the process files several probes parse, read once for this context
+ * {@code /proc/self}; tests point it at a fixture tree laid out the same way. A context also
+ * holds the process files several probes parse, read once for it: a class, not a record, so
+ * that this cache stays out of its identity.
  */
-public record ProbeContext(Path root, Path proc, Path process, boolean live, ProcessFiles files) {
+public final class ProbeContext {
+    private final Path root;
+    private final Path proc;
+    private final Path process;
+    private final boolean live;
+    private final ProcessFiles files;
 
+    /**
+     * @param root    the target's filesystem root
+     * @param proc    the target's procfs
+     * @param process the probed process's {@code /proc/PID} directory
+     * @param live    true when probing the running system (syscall probes may run), false for fixtures
+     */
     public ProbeContext(Path root, Path proc, Path process, boolean live) {
-        this(root, proc, process, live, new ProcessFiles(process));
+        this.root = root;
+        this.proc = proc;
+        this.process = process;
+        this.live = live;
+        this.files = new ProcessFiles(process);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path proc() {
+        return proc;
+    }
+
+    public Path process() {
+        return process;
+    }
+
+    public boolean live() {
+        return live;
     }
 
     public static ProbeContext self() {

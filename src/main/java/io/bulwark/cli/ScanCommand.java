@@ -114,7 +114,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (self || (pids.isEmpty() && configs.isEmpty() && !all)) {
             targets.add(LiveTarget.self(!noSyscallProbe));
         }
-        List<Probe> hostProbes = Probes.all(true); // one set for every process target: their caches serve all
+        // one set for every process target, so that what a probe learns once serves them all
+        List<Probe> hostProbes = pids.isEmpty() && !all ? List.of() : Probes.all(true);
         for (long pid : pids) {
             if (pid <= 0) {
                 throw new InputException("--pid " + pid + ": not a process id; give a positive number, e.g. --pid $(pidof nginx)");

@@ -81,7 +81,7 @@ public final class RuleSet {
             throw new RuleFileException(source, InputLocation.of(e) + "unknown field '" + e.getPropertyName()
                     + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")", e);
         } catch (MismatchedInputException e) {
-            throw new RuleFileException(source, InputLocation.of(e) + "expected " + expected(e), e);
+            throw new RuleFileException(source, InputLocation.mismatch(e), e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamReadException syntax) {
                 String line = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ")";
@@ -95,23 +95,6 @@ public final class RuleSet {
             throw new RuleFileException(source, "empty rule file (expected 'surface' and 'rules')");
         }
         return RuleFileFormat.toRules(file, source, catalog);
-    }
-
-    private static String expected(MismatchedInputException e) {
-        if (e.getOriginalMessage().startsWith("Missing required creator property")) {
-            return "'" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "' to be set";
-        }
-        Class<?> type = e.getTargetType();
-        if (type == null) {
-            return "a different kind of value";
-        }
-        if (type == String.class) {
-            return "a text value";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "a mapping (key: value)";
     }
 
     private static void addAll(Map<String, Rule> rules, List<Rule> more) {

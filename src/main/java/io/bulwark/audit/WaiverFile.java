@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.bulwark.InputException;
@@ -63,6 +64,9 @@ public final class WaiverFile {
         } catch (UnrecognizedPropertyException e) {
             throw new InputException(name + ": " + InputLocation.of(e) + "unknown field '" + e.getPropertyName()
                     + "' (a waiver has rule, target, reason, expires)", e);
+        } catch (MismatchedInputException e) {
+            throw new InputException(name + ": " + InputLocation.mismatch(e)
+                    + " (a waiver file is 'waivers:' with a list of rule, target, reason, expires)", e);
         } catch (JsonMappingException e) {
             throw new InputException(name + ": " + InputLocation.of(e) + InputLocation.firstLine(e.getOriginalMessage())
                     + " (expected 'waivers:' with a list of rule, target, reason, expires)", e);

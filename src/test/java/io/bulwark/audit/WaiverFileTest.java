@@ -41,7 +41,9 @@ class WaiverFileTest {
         "missing-expiry.yaml | waivers[0] (T-ROOT-001): missing 'expires'",
         "unknown-field.yaml  | unknown field 'until'",
         "not-yaml.yaml       | not valid YAML",
-        "no-list.yaml        | expected 'waivers:' with a list",
+        "no-list.yaml        | missing 'waivers' (a waiver file is 'waivers:' with a list",
+        "top-level-list.yaml | expected a mapping (key: value)",
+        "waivers-not-a-list.yaml | waivers: expected a list",
         "not-json.json       | not valid JSON",
         "no-such-file.yaml   | waiver file not found"})
     void aMalformedFileIsOneLineNamingTheFileAndTheProblem(String file, String message) {
@@ -49,6 +51,6 @@ class WaiverFileTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(fixture(file).toString() + ": ")
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                .satisfies(e -> assertThat(e.getMessage()).as("one line, in the user's words").doesNotContain("\n", "io.bulwark.", "`"));
     }
 }

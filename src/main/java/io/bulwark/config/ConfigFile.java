@@ -54,9 +54,12 @@ public final class ConfigFile {
             for (int i = 0; i < objects.size(); i++) {
                 JsonNode node = objects.get(i);
                 String at = objects.size() > 1 ? "#" + i : "";
+                String where = objects.size() > 1 ? "[" + i + "]" : "";
                 if (OciConfigReader.accepts(node)) {
+                    ConfigShape.check("oci", node, source, where);
                     entries.add(new Entry(source + at, OciConfigReader.read(node, source, lines)));
                 } else if (EngineInspectReader.accepts(node)) {
+                    ConfigShape.check("inspect", node, source, where);
                     int start = lines.findText(node.path("Id").asText(), from).orElse(from);
                     ContainerSpec spec = EngineInspectReader.read(node, source, lines, start);
                     entries.add(new Entry(source + at + " " + spec.name(), spec));
@@ -101,7 +104,7 @@ public final class ConfigFile {
     }
 
     private static void addKubernetes(List<Entry> entries, JsonNode doc, String at, FieldLines lines, int from) {
-        for (ContainerSpec spec : KubernetesReader.read(doc, lines, from)) {
+        for (ContainerSpec spec : KubernetesReader.read(doc, at, lines, from)) {
             entries.add(new Entry(at + " " + spec.name(), spec));
         }
     }

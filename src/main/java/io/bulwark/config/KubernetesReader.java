@@ -22,21 +22,31 @@ final class KubernetesReader {
         return node.isObject() && node.has("kind") && node.has("apiVersion");
     }
 
-    /** The pod spec inside a workload of {@code kind}, or a missing node. */
-    static JsonNode podSpec(JsonNode doc) {
-        String kind = doc.path("kind").asText();
+    /** Where the pod spec sits in a workload of {@code kind}. */
+    private static String podSpecPath(String kind) {
         return switch (kind) {
-            case "Pod" -> doc.path("spec");
-            case "CronJob" -> doc.path("spec").path("jobTemplate").path("spec").path("template").path("spec");
-            default -> doc.path("spec").path("template").path("spec");
+            case "Pod" -> "spec";
+            case "CronJob" -> "spec.jobTemplate.spec.template.spec";
+            default -> "spec.template.spec";
         };
     }
 
-    static List<ContainerSpec> read(JsonNode doc, FieldLines lines, int from) {
-        JsonNode pod = podSpec(doc);
+    /**
+     * The containers of {@code doc}, after their fields' types are checked against
+     * config-shapes.yaml; {@code at} names the document in messages (file#index).
+     */
+    static List<ContainerSpec> read(JsonNode doc, String at, FieldLines lines, int from) {
+        String podAt = podSpecPath(doc.path("kind").asText());
+        JsonNode pod = doc;
+        for (String step : podAt.split("\\.")) {
+            pod = pod.path(step);
+        }
+        ConfigShape.check("kubernetes-pod", pod, at, podAt);
         List<ContainerSpec> specs = new ArrayList<>();
         for (String list : List.of("initContainers", "containers")) {
+            int i = 0;
             for (JsonNode c : pod.path(list)) {
+                ConfigShape.check("kubernetes-container", c, at, podAt + "." + list + "[" + i++ + "]");
                 specs.add(container(doc, pod, c, lines, from));
             }
         }

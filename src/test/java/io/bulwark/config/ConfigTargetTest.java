@@ -72,6 +72,21 @@ class ConfigTargetTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("no such file");
     }
 
+    /** A field of the wrong type would read as absent, and a quoted "true" as unprivileged: refused instead, by its path. */
+    @Test
+    void aFieldOfTheWrongTypeIsBadInputNamingItsPath() {
+        assertThatThrownBy(() -> ConfigTarget.of(fixture("oci-bounding-not-a-list.json")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("process.capabilities.bounding should be a list, not \"CAP_SYS_ADMIN\"");
+        assertThatThrownBy(() -> ConfigTarget.of(fixture("inspect-privileged-quoted.json")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("HostConfig.Privileged should be true or false, not \"true\"");
+        assertThatThrownBy(() -> ConfigTarget.of(fixture("kubernetes-privileged-quoted.yaml")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("kubernetes-privileged-quoted.yaml#1: spec.template.spec.containers[0].securityContext.privileged"
+                        + " should be true or false, not \"true\"");
+    }
+
     @Test
     void dockerInspectGivesTheLiveVerdictsOfTheSameContainer() throws Exception {
         try (ContainerEngine docker = ContainerEngine.docker()) {
